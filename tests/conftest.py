@@ -1,0 +1,29 @@
+"""Shared fixtures: an isolated learner home and a small, stable course for UI tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tutor.lessons import Course, load_course
+
+FIXTURE_LESSONS = Path(__file__).parent / "fixtures" / "lessons"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the real learner's data and locale."""
+    home = tmp_path / "dltutor-home"
+    monkeypatch.setenv("DLTUTOR_HOME", str(home))
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "DLTUTOR_LESSONS", "NO_COLOR"):
+        monkeypatch.delenv(variable, raising=False)
+    return home
+
+
+@pytest.fixture
+def fixture_course() -> Course:
+    """Two chapters, three lessons, one of them English-only: layout tests stay stable
+    while the real course grows."""
+    return load_course(FIXTURE_LESSONS)

@@ -1,0 +1,148 @@
+"""The UI as a learner drives it: keys in, screens and text out (Textual's pilot)."""
+
+from __future__ import annotations
+
+from textual.widgets import Markdown, OptionList, Static
+
+from tutor.ui.app import make_app
+from tutor.ui.screens.help import HelpScreen
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.lesson import LessonScreen
+
+SIZE = (80, 24)
+
+
+def markdown_source(app) -> str:
+    return app.screen.query_one("#text", Markdown).source
+
+
+def footer_text(app) -> str:
+    return " ".join(str(label.render()) for label in app.screen.query("FooterKey"))
+
+
+async def test_open_a_lesson_with_enter(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, LessonScreen)
+        assert app.screen.title == "1.1  The neuron"
+        assert "A neuron multiplies each input by a **weight**" in markdown_source(app)
+
+
+async def test_arrows_and_jk_skip_chapter_headings(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        menu = app.screen.query_one("#lessons", OptionList)
+        assert menu.highlighted_option.id == "neuron"
+        await pilot.press("j", "j")  # past the "2 Shapes" heading
+        assert menu.highlighted_option.id == "padding"
+        await pilot.press("k", "up")
+        assert menu.highlighted_option.id == "neuron"
+        await pilot.press("down", "enter")
+        assert app.screen.lesson_id == "activations"
+
+
+async def test_next_and_previous_cross_chapters(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n")
+        assert app.screen.title == "1.2  Activations"
+        await pilot.press("right")
+        assert app.screen.title == "2.1  Padding (English only)"
+        assert app.screen.sub_title == "Shapes"
+        await pilot.press("n")  # already the last lesson: stays, says so
+        assert app.screen.lesson_id == "padding"
+        assert any("Last lesson" in str(n.message) for n in app._notifications)
+        await pilot.press("p", "left")
+        assert app.screen.lesson_id == "neuron"
+        assert "Σ + b" in markdown_source(app)
+
+
+async def test_back_returns_home_with_the_cursor_on_the_last_lesson(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "n", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#lessons", OptionList).highlighted_option.id == "padding"
+        await pilot.press("enter", "b")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_help_lists_every_key_of_the_screen_and_closes(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen._sections("en")
+        listed = {description: key for _, rows in keys for key, description in rows}
+        assert listed["Next lesson"] == "n / →"
+        assert listed["Back"] == "esc / b / q"
+        assert listed["Scroll down"] == "↓ / j"
+        assert listed["Quit"] == "^q"
+        assert listed["Language"] == "l"
+        assert "Focus Next" not in listed  # Textual's own keys stay out of the way
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_help_on_home_lists_home_keys(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        (screen_title, screen_rows), (global_title, global_rows) = app.screen._sections("en")
+        assert (screen_title, global_title) == ("This screen", "Global")
+        assert ("⏎", "Open") in screen_rows
+        assert ("↓ / j", "Down") in screen_rows
+        assert ("q", "Quit") in screen_rows
+        assert ("^q", "Quit") in global_rows
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_language_toggle_switches_lesson_footer_and_home(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert "Next lesson" in footer_text(app)
+        await pilot.press("l")
+        assert app.lang == "ko"
+        assert app.screen.title == "1.1  뉴런"
+        assert "가중합" in markdown_source(app)
+        assert "다음 강의" in footer_text(app)
+        await pilot.press("escape")
+        menu = app.screen.query_one("#lessons", OptionList)
+        assert "뉴런" in str(menu.highlighted_option.prompt)
+        await pilot.press("l")
+        assert "The neuron" in str(menu.highlighted_option.prompt)
+
+
+async def test_korean_view_of_an_untranslated_lesson_says_so(fixture_course) -> None:
+    app = make_app(fixture_course, "ko")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "enter")
+        notice = app.screen.query_one("#notice", Static)
+        assert notice.display
+        assert "영어" in str(notice.render())
+        assert "only in English" in markdown_source(app)
+        await pilot.press("p")
+        assert not notice.display
+
+
+async def test_q_quits_from_home(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_q_in_a_lesson_goes_back_and_ctrl_q_quits_anywhere(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "q")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter", "question_mark", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running

@@ -1,0 +1,11 @@
+"""Errors a learner can cause, each with a one-line message for the CLI or UI edge."""
+
+from __future__ import annotations
+
+
+class TutorError(Exception):
+    """Base for every error the user can cause; its message is shown as a single line."""
+
+
+class LessonError(TutorError):
+    """A lesson or chapter file is malformed; the message names the file and the field."""

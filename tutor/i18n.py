@@ -1,0 +1,77 @@
+"""Language choice and the interface's own strings (lesson text lives in `lessons/`).
+
+Interface strings are written in English in the code and looked up here, gettext style, so
+a missing translation falls back to readable English instead of a key name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "ko")
+LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "ko": "한국어"}
+DEFAULT_LANGUAGE = "en"
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_KOREAN: Mapping[str, str] = {
+    # Screens and headings
+    "Lessons": "강의",
+    "Chapter": "장",
+    "Keys": "단축키",
+    "Help": "도움말",
+    "Global": "전체",
+    "This screen": "이 화면",
+    "Exercise": "실습",
+    "Quiz topics": "퀴즈 주제",
+    "none": "없음",
+    "Not yet in Korean; showing English.": "아직 한국어판이 없어 영어로 보여 줍니다.",
+    "First lesson": "첫 강의입니다",
+    "Last lesson": "마지막 강의입니다",
+    "Press Esc or ? to close": "Esc 또는 ? 를 누르면 닫힙니다",
+    "Deep learning in your terminal": "터미널에서 배우는 딥러닝",
+    # Key descriptions (they feed the footer and the help screen)
+    "Quit": "종료",
+    "Language": "언어",
+    "Open": "열기",
+    "Down": "아래로",
+    "Up": "위로",
+    "Next lesson": "다음 강의",
+    "Previous lesson": "이전 강의",
+    "Back": "뒤로",
+    "Scroll down": "아래로 스크롤",
+    "Scroll up": "위로 스크롤",
+    "Page down": "한 쪽 아래로",
+    "Page up": "한 쪽 위로",
+    "Top": "맨 위로",
+    "Bottom": "맨 아래로",
+    "Close": "닫기",
+}
+
+
+def detect_language(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """`explicit` if given, else Korean when the POSIX locale says `ko_*`, else English.
+
+    LC_ALL outranks LC_MESSAGES, which outranks LANG, as in POSIX; the first one set decides.
+    """
+    if explicit:
+        return explicit
+    env = os.environ if environ is None else environ
+    for variable in _LOCALE_VARIABLES:
+        value = env.get(variable, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def other_language(lang: str) -> str:
+    """The language the toggle key switches to."""
+    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+
+
+def translate(text: str, lang: str) -> str:
+    """The interface string `text` (written in English) in `lang`."""
+    if lang == "ko":
+        return _KOREAN.get(text, text)
+    return text

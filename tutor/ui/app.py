@@ -1,0 +1,52 @@
+"""The Textual application: holds the course and the language, and hosts the screens."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from tutor.i18n import detect_language, other_language
+from tutor.lessons import Course, load_course
+from tutor.ui.localize import localize_bindings
+from tutor.ui.screens.help import HelpScreen
+from tutor.ui.screens.home import HomeScreen
+
+
+class TutorApp(App[None]):
+    """dltutor's app. Screens read `course` and watch `lang` to re-render themselves."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "dltutor"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("l", "toggle_language", "Language"),
+    ]
+
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, course: Course, lang: str) -> None:
+        super().__init__()
+        self.course = course
+        self.set_reactive(TutorApp.lang, lang)
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.push_screen(HomeScreen())
+
+    def watch_lang(self, lang: str) -> None:
+        localize_bindings(self, lang)
+
+    def action_toggle_language(self) -> None:
+        self.lang = other_language(self.lang)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+
+def make_app(course: Course | None = None, lang: str | None = None) -> TutorApp:
+    """Build the app for the CLI and the tests alike."""
+    return TutorApp(course or load_course(), detect_language(lang))

@@ -1,0 +1,87 @@
+"""The help screen: every key of the screen underneath, read from its bindings.
+
+Reading the live bindings (rather than a hand-written list) keeps help, footer and
+behaviour from drifting apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from tutor.i18n import translate
+from tutor.ui.screens.language import FollowsLanguage
+
+
+class HelpScreen(FollowsLanguage, ModalScreen[None]):
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close"),
+    ]
+
+    def __init__(self, underneath: Screen[object]) -> None:
+        super().__init__()
+        self.underneath = underneath
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(id="keys")
+            yield Static(id="hint")
+
+    def show_language(self, lang: str) -> None:
+        dialog = self.query_one("#dialog")
+        dialog.border_title = translate("Help", lang)
+        self.query_one("#keys", Static).update(self._key_table(lang))
+        self.query_one("#hint", Static).update(translate("Press Esc or ? to close", lang))
+
+    def _key_table(self, lang: str) -> Table:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for heading, keys in self._sections(lang):
+            table.add_row(f"[u]{heading}[/u]", "")
+            for key, description in keys:
+                table.add_row(key, description)
+            table.add_row("", "")
+        return table
+
+    def _sections(self, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The screen's own keys, then the app-wide ones, each with every key that does it.
+
+        Only bindings declared by the tutor's classes are listed: keys that Textual brings
+        along (focus cycling, copy) are its conventions and would bury the tutor's own.
+        """
+        sections = [("This screen", self.underneath), ("Global", self.app)]
+        return [
+            (translate(title, lang), self._keys(node, lang))
+            for title, node in sections
+            if self._keys(node, lang)
+        ]
+
+    def _keys(self, node: DOMNode, lang: str) -> list[tuple[str, str]]:
+        rows = []
+        for binding in declared_bindings(node):
+            keys = [
+                self.app.get_key_display(replace(binding, key=key.strip()))
+                for key in binding.key.split(",")
+            ]
+            rows.append((" / ".join(keys), translate(binding.description, lang)))
+        return rows
+
+
+def declared_bindings(node: DOMNode) -> list[Binding]:
+    """The described bindings that the tutor's own classes declare for `node`."""
+    return [
+        binding
+        for cls in type(node).__mro__
+        if cls.__module__.startswith("tutor.")
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding) and binding.description
+    ]

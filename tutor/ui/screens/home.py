@@ -1,0 +1,85 @@
+"""The home screen: the course's chapters and lessons, keyboard first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tutor.i18n import translate
+from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.lesson import LessonScreen
+
+_CHAPTER_PREFIX = "chapter:"
+
+
+class HomeScreen(FollowsLanguage, Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open", priority=True),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield Static(id="tagline")
+        yield OptionList(id="lessons")
+        yield Footer()
+
+    def show_language(self, lang: str) -> None:
+        self.title = "dltutor"
+        self.sub_title = translate("Lessons", lang)
+        self.query_one("#tagline", Static).update(translate("Deep learning in your terminal", lang))
+        menu = self.query_one("#lessons", OptionList)
+        highlighted = menu.highlighted_option
+        menu.set_options(self._options(lang))
+        if highlighted is not None and highlighted.id:
+            self.highlight(highlighted.id)
+        else:
+            menu.action_first()
+
+    def _options(self, lang: str) -> list[Option]:
+        course = self.app.course  # type: ignore[attr-defined]
+        options: list[Option] = []
+        for chapter_number, chapter in enumerate(course.chapters, 1):
+            heading = Text(f"{chapter_number}  {chapter.title(lang)}", style="bold")
+            options.append(Option(heading, id=_CHAPTER_PREFIX + chapter.id, disabled=True))
+            for lesson_number, lesson in enumerate(chapter.lessons, 1):
+                label = f"   {chapter_number}.{lesson_number}  {lesson.text(lang).title}"
+                options.append(Option(label, id=lesson.id))
+        return options
+
+    def highlight(self, lesson_id: str) -> None:
+        """Put the cursor on `lesson_id`, e.g. the lesson the learner just left."""
+        menu = self.query_one("#lessons", OptionList)
+        menu.highlighted = menu.get_option_index(lesson_id)
+
+    def action_move(self, step: int) -> None:
+        menu = self.query_one("#lessons", OptionList)
+        if step > 0:
+            menu.action_cursor_down()
+        else:
+            menu.action_cursor_up()
+
+    def action_open(self) -> None:
+        option = self.query_one("#lessons", OptionList).highlighted_option
+        if option is not None and option.id and not option.disabled:
+            self.open_lesson(option.id)
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_lesson(event.option.id)
+
+    def open_lesson(self, lesson_id: str) -> None:
+        self.app.push_screen(LessonScreen(lesson_id), callback=self._returned_from)
+
+    def _returned_from(self, lesson_id: str | None) -> None:
+        if lesson_id:
+            self.highlight(lesson_id)
