@@ -12,9 +12,8 @@ import json
 import sys
 from collections.abc import Iterable
 from importlib.metadata import version
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
-import click
 import typer
 
 from tutor.errors import TutorError
@@ -28,10 +27,9 @@ app = typer.Typer(
 )
 
 LangOption = Annotated[
-    Optional[str],  # noqa: UP045 - typer reads this annotation at run time on Python 3.10
+    Optional[Literal[LANGUAGES]],  # noqa: UP045 - typer reads this at run time on 3.10
     typer.Option(
         "--lang",
-        click_type=click.Choice(LANGUAGES),
         help="Language of lessons and interface (default: from LANG/LC_ALL, else en).",
     ),
 ]

@@ -1,0 +1,102 @@
+"""The real `dltutor` process in a real terminal (tmux, 80x24), driven by keystrokes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tutor.lessons import load_course
+
+pytestmark = pytest.mark.e2e
+
+DLTUTOR = Path(sys.executable).with_name("dltutor")
+
+
+class Terminal:
+    """One tmux server of our own (its own socket), one 80x24 window running a command."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+        return result.stdout
+
+    def start(self, command: list[str], env: dict[str, str]) -> None:
+        exports = [f"{key}={value}" for key, value in env.items()]
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env",
+            *exports,
+            *command,
+        )
+        self.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *keys)
+
+    def wait_for(self, check: Callable[[str], bool], timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if check(shown):
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"timed out; the screen shows:\n{self.screen()}")
+
+    def exit_status(self) -> str:
+        return self.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead_status}").strip()
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    if not shutil.which("tmux"):
+        message = "tmux is not installed (apt-get install tmux): the end-to-end test needs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI must never pass without driving the real process
+        pytest.skip(message)
+    term = Terminal(f"dltutor-test-{os.getpid()}")
+    yield term
+    term.tmux("kill-server")
+
+
+def test_open_a_lesson_read_it_and_quit(terminal: Terminal, isolated_home: Path) -> None:
+    first = load_course().lessons[0].text("en")
+    first_heading = next(
+        line.lstrip("# ").strip() for line in first.body.splitlines() if line.startswith("## ")
+    )
+    env = {"TERM": "xterm-256color", "DLTUTOR_HOME": str(isolated_home), "LANG": "C.UTF-8"}
+    terminal.start([str(DLTUTOR)], env)
+
+    home = terminal.wait_for(lambda s: "dltutor" in s and first.title[:30] in s)
+    assert "1.1" in home and "Quit" in home
+
+    terminal.keys("Enter")
+    lesson = terminal.wait_for(lambda s: first_heading in s)
+    assert f"1.1  {first.title}"[:40] in lesson
+    assert "Next lesson" in lesson
+
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "Deep learning in your terminal" in s)
+    terminal.keys("q")
+    terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
+    assert terminal.exit_status() == "0"
