@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,8 +49,8 @@ class Terminal:
         )
         self.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
 
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "e2e")
+    def screen(self, *, escapes: bool = False) -> str:
+        return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "e2e")
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "e2e", *keys)
@@ -100,3 +101,21 @@ def test_open_a_lesson_read_it_and_quit(terminal: Terminal, isolated_home: Path)
     terminal.keys("q")
     terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
     assert terminal.exit_status() == "0"
+
+
+def test_no_color_means_no_colour(terminal: Terminal, isolated_home: Path) -> None:
+    env = {"TERM": "xterm-256color", "DLTUTOR_HOME": str(isolated_home), "NO_COLOR": "1"}
+    terminal.start([str(DLTUTOR)], env)
+    terminal.wait_for(lambda s: "Deep learning in your terminal" in s)
+    lines = terminal.screen(escapes=True).splitlines()
+    cursor_line = next(line for line in lines if "1.1" in line)
+    underline = r"\x1b\[(?:\d+;)*4(?:;\d+)*m"
+    assert re.search(underline, cursor_line), "the cursor is invisible without colour"
+    terminal.keys("Enter")
+    terminal.wait_for(lambda s: "Next lesson" in s)
+    painted = terminal.screen(escapes=True)
+    colours = re.findall(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]", painted)
+    assert not colours, f"colour escapes under NO_COLOR: {colours[:5]}"
+    assert "\x1b[" in painted  # bold and reverse video still mark the cursor and headings
+    terminal.keys("C-q")
+    terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)

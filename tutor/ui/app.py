@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -27,8 +29,12 @@ class TutorApp(App[None]):
 
     lang: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, course: Course, lang: str) -> None:
-        super().__init__()
+    def __init__(self, course: Course, lang: str, *, no_color: bool = False) -> None:
+        # Textual alone turns NO_COLOR into shades of grey; in ANSI mode it strips colour
+        # entirely, as no-color.org asks, and widgets fall back to bold and reverse video.
+        super().__init__(ansi_color=True if no_color else None)
+        if no_color:
+            self.theme = "ansi-dark"
         self.course = course
         self.set_reactive(TutorApp.lang, lang)
 
@@ -49,4 +55,5 @@ class TutorApp(App[None]):
 
 def make_app(course: Course | None = None, lang: str | None = None) -> TutorApp:
     """Build the app for the CLI and the tests alike."""
-    return TutorApp(course or load_course(), detect_language(lang))
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return TutorApp(course or load_course(), detect_language(lang), no_color=no_color)
