@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,3 +30,17 @@ def fixture_course() -> Course:
     """Two chapters, three lessons, one of them English-only: layout tests stay stable
     while the real course grows."""
     return load_course(FIXTURE_LESSONS)
+
+
+def dltutor(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command line as a learner would, in this test's isolated home."""
+    return subprocess.run(
+        [sys.executable, "-m", "tutor", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+    )

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
-from tests.conftest import FIXTURE_LESSONS
+from tests.conftest import FIXTURE_LESSONS, dltutor
 
 LESSON_KEYS = {"id", "chapter", "order", "title", "languages", "exercise", "quiz_topics"}
-
-
-def dltutor(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tutor", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_version() -> None:

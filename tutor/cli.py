@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Iterable
 from importlib.metadata import version
+from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
 import typer
@@ -111,6 +112,127 @@ def _print_lesson_table(course: Course, lang: str) -> None:
                 ", ".join(lesson.quiz_topics) or "-",
             )
     Console().print(table)
+
+
+@app.command("explain")
+def explain_command(
+    files: Annotated[
+        list[str], typer.Argument(help="Python files defining a Keras model; - reads stdin.")
+    ],
+    json_output: JsonOption = False,
+) -> None:
+    """Show each model's output shapes and parameter counts, with the working."""
+    from tutor.engine import explain_json, explain_text
+
+    failed = False
+    for index, name in enumerate(files):
+        try:
+            source = _read_source(name)
+        except TutorError as error:
+            failed = True
+            if json_output:
+                print_json_lines([{"error": str(error)}])
+            else:
+                typer.echo(f"dltutor: error: {error}", err=True)
+            continue
+        if json_output:
+            record = explain_json(source)
+            failed |= "error" in record
+            print_json_lines([record])
+            continue
+        if len(files) > 1:
+            typer.echo(("\n" if index else "") + f"== {name} ==")
+        try:
+            typer.echo(explain_text(source), nl=False)
+        except TutorError as error:
+            failed = True
+            typer.echo(f"dltutor: error: {name}: {error}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _read_source(name: str) -> str:
+    """The text of a model file, or stdin for `-`; a TutorError names the file otherwise."""
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TutorError(f"{name}: not UTF-8 text") from None
+    except OSError as error:
+        raise TutorError(f"cannot read {name}: {error.strerror or error}") from None
+
+
+progress_app = typer.Typer(help="What you have read, answered and trained, and what is due.")
+app.add_typer(progress_app, name="progress")
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+@progress_app.callback(invoke_without_command=True)
+def progress_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+    """Show lessons done, mastery per quiz topic, reviews due and recent exercise runs."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from tutor.progress import ProgressStore
+
+    with ProgressStore(read_only=True) as store:
+        report = store.report()
+        notice = store.take_notice()
+    if notice:
+        typer.echo(f"dltutor: {notice}", err=True)
+    if json_output:
+        print_json_lines([report])
+        return
+    from tutor.progress.summary import progress_lines
+
+    typer.echo("\n".join(progress_lines(report, load_course(), ctx.obj or "en")))
+
+
+@progress_app.command("reset")
+def progress_reset(yes: YesOption = False) -> None:
+    """Forget all progress on this machine (export it first to keep a copy)."""
+    from tutor.progress import ProgressStore
+
+    _confirm(yes, "Forget all your progress on this machine?")
+    with ProgressStore() as store:
+        if not store.reset():
+            raise TutorError(store.take_notice() or "could not reset your progress")
+    typer.echo("Progress reset.")
+
+
+@progress_app.command("export")
+def progress_export(file: Annotated[Path, typer.Argument(help="JSON file to write.")]) -> None:
+    """Write all progress to a JSON file, to carry to another machine."""
+    from tutor.progress import ProgressStore
+
+    with ProgressStore(read_only=True) as store:
+        store.export_to(file)
+    typer.echo(f"Progress written to {file}.")
+
+
+@progress_app.command("import")
+def progress_import(
+    file: Annotated[Path, typer.Argument(help="A file written by `dltutor progress export`.")],
+    yes: YesOption = False,
+) -> None:
+    """Replace this machine's progress with an exported file (all or nothing)."""
+    from tutor.progress import ProgressStore, read_export
+
+    export = read_export(file)
+    _confirm(yes, f"Replace your progress here with {file} ({export.summary()})?")
+    with ProgressStore() as store:
+        store.replace_with(export)
+    typer.echo(f"Imported {export.summary()}.")
+
+
+def _confirm(yes: bool, question: str) -> None:
+    """Ask before destroying data; without a terminal to ask on, insist on --yes."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise TutorError(f"{question.rstrip('?')}: add --yes to confirm")
+    if not typer.confirm(question, default=False):
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -10,13 +10,15 @@ from textual.reactive import reactive
 
 from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
+from tutor.progress import ProgressStore
 from tutor.ui.localize import localize_bindings
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
 
 
 class TutorApp(App[None]):
-    """dltutor's app. Screens read `course` and watch `lang` to re-render themselves."""
+    """dltutor's app. Screens read `course`, record what the learner does in `progress`,
+    and watch `lang` to re-render themselves."""
 
     CSS_PATH = "app.tcss"
     TITLE = "dltutor"
@@ -29,18 +31,32 @@ class TutorApp(App[None]):
 
     lang: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, course: Course, lang: str, *, no_color: bool = False) -> None:
+    def __init__(
+        self, course: Course, lang: str, progress: ProgressStore, *, no_color: bool = False
+    ) -> None:
         # Textual alone turns NO_COLOR into shades of grey; in ANSI mode it strips colour
         # entirely, as no-color.org asks, and widgets fall back to bold and reverse video.
         super().__init__(ansi_color=True if no_color else None)
         if no_color:
             self.theme = "ansi-dark"
         self.course = course
+        self.progress = progress
         self.set_reactive(TutorApp.lang, lang)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self.push_screen(HomeScreen())
+        self.show_progress_notice()
+
+    def on_unmount(self) -> None:
+        self.progress.close()
+
+    def show_progress_notice(self) -> None:
+        """Tell the learner, once, when their progress could not be read or saved: the
+        store never raises for that, so the tutor carries on either way."""
+        notice = self.progress.take_notice()
+        if notice:
+            self.notify(notice, severity="warning", timeout=10)
 
     def watch_lang(self, lang: str) -> None:
         localize_bindings(self, lang)
@@ -53,7 +69,15 @@ class TutorApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
 
-def make_app(course: Course | None = None, lang: str | None = None) -> TutorApp:
-    """Build the app for the CLI and the tests alike."""
+def make_app(
+    course: Course | None = None, lang: str | None = None, progress: ProgressStore | None = None
+) -> TutorApp:
+    """Build the app for the CLI and the tests alike (progress from the learner's data
+    directory unless a store is given)."""
     no_color = bool(os.environ.get("NO_COLOR"))
-    return TutorApp(course or load_course(), detect_language(lang), no_color=no_color)
+    return TutorApp(
+        course or load_course(),
+        detect_language(lang),
+        progress if progress is not None else ProgressStore(),
+        no_color=no_color,
+    )

@@ -11,8 +11,10 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.i18n import translate
+from tutor.ui.screens.explain import ExplainScreen
 from tutor.ui.screens.language import FollowsLanguage
 from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.progress import ProgressScreen
 
 _CHAPTER_PREFIX = "chapter:"
 
@@ -23,12 +25,15 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         Binding("enter", "open", "Open", priority=True),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("x", "explain", "Explain a model"),
+        Binding("g", "progress", "Progress"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield Static(id="tagline")
+        yield Static(id="status")
         yield OptionList(id="lessons")
         yield Footer()
 
@@ -36,22 +41,46 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         self.title = "dltutor"
         self.sub_title = translate("Lessons", lang)
         self.query_one("#tagline", Static).update(translate("Deep learning in your terminal", lang))
+        self.query_one("#status", Static).update(self._status(lang))
         menu = self.query_one("#lessons", OptionList)
         highlighted = menu.highlighted_option
         menu.set_options(self._options(lang))
+        resume = self.tutor.progress.last_lesson()
         if highlighted is not None and highlighted.id:
             self.highlight(highlighted.id)
+        elif resume is not None and self._has_lesson(resume):
+            self.highlight(resume)
         else:
             menu.action_first()
 
+    def _has_lesson(self, lesson_id: str) -> bool:
+        return any(lesson.id == lesson_id for lesson in self.tutor.course.lessons)
+
+    def _status(self, lang: str) -> str:
+        """Where the learner left off and what is due, so a returning learner knows what
+        Enter and `r` will do."""
+        progress = self.tutor.progress
+        parts = []
+        resume = progress.last_lesson()
+        if resume is not None and self._has_lesson(resume):
+            chapter_number, lesson_number = self.tutor.course.position(resume)
+            title = self.tutor.course.lesson(resume).text(lang).title
+            parts.append(f"{translate('Continue', lang)}: {chapter_number}.{lesson_number} {title}")
+        due = progress.due_count()
+        parts.append(translate("{n} reviews due", lang).format(n=due))
+        return "  ·  ".join(parts)
+
     def _options(self, lang: str) -> list[Option]:
-        course = self.app.course  # type: ignore[attr-defined]
+        course = self.tutor.course
         options: list[Option] = []
+        seen = self.tutor.progress.lessons()
         for chapter_number, chapter in enumerate(course.chapters, 1):
             heading = Text(f"{chapter_number}  {chapter.title(lang)}", style="bold")
             options.append(Option(heading, id=_CHAPTER_PREFIX + chapter.id, disabled=True))
             for lesson_number, lesson in enumerate(chapter.lessons, 1):
-                label = f"   {chapter_number}.{lesson_number}  {lesson.text(lang).title}"
+                status = seen.get(lesson.id)
+                mark = " " if status is None else ("✓" if status.finished else "·")
+                label = f" {mark} {chapter_number}.{lesson_number}  {lesson.text(lang).title}"
                 options.append(Option(label, id=lesson.id))
         return options
 
@@ -77,9 +106,16 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         if event.option.id:
             self.open_lesson(event.option.id)
 
+    def action_explain(self) -> None:
+        self.app.push_screen(ExplainScreen())
+
+    def action_progress(self) -> None:
+        self.app.push_screen(ProgressScreen())
+
     def open_lesson(self, lesson_id: str) -> None:
         self.app.push_screen(LessonScreen(lesson_id), callback=self._returned_from)
 
     def _returned_from(self, lesson_id: str | None) -> None:
+        self.show_language(self.tutor.lang)  # the marks may have changed
         if lesson_id:
             self.highlight(lesson_id)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tutor.ui.localize import localize_bindings
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
 
 
 class FollowsLanguage:
@@ -11,6 +16,11 @@ class FollowsLanguage:
     Textual runs the `on_mount` of every class in the MRO, so screens using this mixin
     keep their own `on_mount` without calling super().
     """
+
+    @property
+    def tutor(self) -> TutorApp:
+        """The app with its course, progress and language, typed for the screens."""
+        return self.app  # type: ignore[attr-defined, no-any-return]
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._follow_language)  # type: ignore[attr-defined]

@@ -35,10 +35,11 @@ class LessonScreen(FollowsLanguage, Screen[str]):
     def __init__(self, lesson_id: str) -> None:
         super().__init__()
         self.set_reactive(LessonScreen.lesson_id, lesson_id)
+        self._finished: set[str] = set()
 
     @property
     def course(self) -> Course:
-        return self.app.course  # type: ignore[attr-defined, no-any-return]
+        return self.tutor.course
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -48,10 +49,31 @@ class LessonScreen(FollowsLanguage, Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#page").focus()
+        page = self.query_one("#page", VerticalScroll)
+        page.focus()
+        self.watch(page, "scroll_y", self._check_finished, init=False)
+        self._record_opened()
 
     def watch_lesson_id(self) -> None:
-        self.show_language(self.app.lang)  # type: ignore[attr-defined]
+        self.show_language(self.tutor.lang)
+        self._record_opened()
+
+    def _record_opened(self) -> None:
+        self.tutor.progress.record_lesson_opened(self.lesson_id)
+        self.tutor.show_progress_notice()
+
+    def _check_finished(self) -> None:
+        """A lesson counts as finished once its last line has been on screen."""
+        page = self.query_one("#page", VerticalScroll)
+        if page.max_scroll_y > 0 and page.scroll_y >= page.max_scroll_y:
+            self._record_finished()
+
+    def _record_finished(self) -> None:
+        if self.lesson_id in self._finished:
+            return
+        self._finished.add(self.lesson_id)
+        self.tutor.progress.record_lesson_finished(self.lesson_id)
+        self.tutor.show_progress_notice()
 
     def show_language(self, lang: str) -> None:
         lesson = self.course.lesson(self.lesson_id)
@@ -66,10 +88,12 @@ class LessonScreen(FollowsLanguage, Screen[str]):
         self.query_one("#page", VerticalScroll).scroll_home(animate=False)
 
     def action_step(self, step: int) -> None:
+        if step > 0:
+            self._record_finished()  # moving on means this one is done
         neighbour = self.course.neighbour(self.lesson_id, step)
         if neighbour is None:
             message = "Last lesson" if step > 0 else "First lesson"
-            self.notify(translate(message, self.app.lang), timeout=2)  # type: ignore[attr-defined]
+            self.notify(translate(message, self.tutor.lang), timeout=2)
             return
         self.lesson_id = neighbour.id
 

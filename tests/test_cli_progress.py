@@ -1,0 +1,89 @@
+"""`dltutor progress` and its reset/export/import, on a learner's real store."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tests.conftest import dltutor
+from tutor.progress import ProgressStore
+
+REPORT_KEYS = {"lessons", "topics", "due_reviews", "streak", "runs"}
+
+
+def _seed_progress() -> None:
+    now = datetime.now(timezone.utc)
+    with ProgressStore() as store:
+        store.record_lesson_opened("five-steps", now=now)
+        store.record_lesson_finished("five-steps", now=now)
+        for correct in (True, True, False):
+            store.record_attempt(
+                "conv2d-params",
+                difficulty="easy",
+                question_id="q",
+                answer="320",
+                correct=correct,
+                seconds=12.0,
+                now=now,
+            )
+        run = store.start_run("mnist-dnn", now=now)
+        assert run is not None
+        store.finish_run(run, "passed", metrics={"val_accuracy": 0.97}, now=now)
+
+
+def test_progress_json_reports_lessons_topics_and_runs() -> None:
+    _seed_progress()
+    result = dltutor("progress", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == REPORT_KEYS
+    assert report["lessons"]["five-steps"]["finished"] is not None
+    [topic] = report["topics"]
+    assert topic["topic"] == "conv2d-params" and 0 < topic["mastery"] < 100
+    [run] = report["runs"]
+    assert run["exercise"] == "mnist-dnn" and run["status"] == "passed"
+    assert run["metrics"] == {"val_accuracy": 0.97}
+
+
+def test_progress_text_shows_chapters_mastery_and_runs() -> None:
+    _seed_progress()
+    result = dltutor("progress")
+    assert result.returncode == 0, result.stderr
+    assert "The deep-learning workflow: 1/" in result.stdout
+    assert "conv2d-params" in result.stdout and "█" in result.stdout
+    assert "mnist-dnn" in result.stdout and "val_accuracy 0.97" in result.stdout
+
+
+def test_export_then_import_on_another_machine(tmp_path: Path) -> None:
+    _seed_progress()
+    exported = tmp_path / "progress.json"
+    assert dltutor("progress", "export", str(exported)).returncode == 0
+    other_home = {"DLTUTOR_HOME": str(tmp_path / "other-machine")}
+    refused = dltutor("progress", "import", str(exported), env=other_home)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    result = dltutor("progress", "import", "--yes", str(exported), env=other_home)
+    assert result.returncode == 0, result.stderr
+    assert "1 lessons, 3 quiz attempts, 1 exercise runs" in result.stdout
+    moved = json.loads(dltutor("progress", "--json", env=other_home).stdout)
+    assert moved == json.loads(dltutor("progress", "--json").stdout)
+
+
+def test_a_bad_import_file_is_one_line_and_keeps_progress(tmp_path: Path) -> None:
+    _seed_progress()
+    before = dltutor("progress", "--json").stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}')
+    result = dltutor("progress", "import", "--yes", str(bad))
+    assert result.returncode == 1
+    assert result.stderr == f"dltutor: error: {bad}: not a dltutor progress export\n"
+    assert dltutor("progress", "--json").stdout == before
+
+
+def test_reset_needs_confirmation_then_forgets() -> None:
+    _seed_progress()
+    assert dltutor("progress", "reset").returncode == 1
+    assert json.loads(dltutor("progress", "--json").stdout)["lessons"]
+    assert dltutor("progress", "reset", "--yes").returncode == 0
+    report = json.loads(dltutor("progress", "--json").stdout)
+    assert report == {"lessons": {}, "topics": [], "due_reviews": 0, "streak": 0, "runs": []}

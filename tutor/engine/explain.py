@@ -1,0 +1,77 @@
+"""`dltutor explain`: a model's layers as a `model.summary()`-like table with every
+derivation under its layer, or the same facts as a JSON-ready dict."""
+
+from __future__ import annotations
+
+from tutor.engine.errors import EngineError, ParseError
+from tutor.engine.model import ModelResult
+from tutor.engine.parser import parse_model
+from tutor.engine.rules import analyze
+
+_INDENT = "    "
+
+
+def explain(source: str) -> ModelResult:
+    """Parse and analyse; raises ParseError or EngineError with a one-line message."""
+    return analyze(parse_model(source))
+
+
+def explain_text(source: str) -> str:
+    """A plain-text table (at most 80 columns unless a name or shape is very long)."""
+    result = explain(source)
+    rows = [(f"{r.name} ({r.cls})", str(r.output_shape), f"{r.params:,}") for r in result.layers]
+    name_width = max(len("Layer (type)"), *(len(row[0]) for row in rows))
+    shape_width = max(len("Output shape"), *(len(row[1]) for row in rows))
+    params_width = max(len("Params"), *(len(row[2]) for row in rows))
+    width = name_width + shape_width + params_width + 4
+
+    def row(name: str, shape: str, params: str) -> str:
+        return f"{name:<{name_width}}  {shape:<{shape_width}}  {params:>{params_width}}"
+
+    lines = [f"Input: {result.input_shape}", "=" * width]
+    lines += [row("Layer (type)", "Output shape", "Params"), "-" * width]
+    for layer, cells in zip(result.layers, rows, strict=True):
+        lines.append(row(*cells))
+        derivations = (*layer.shape_derivation.splitlines(), layer.params_derivation)
+        lines += [_INDENT + text for text in derivations if text]
+    lines += [
+        "=" * width,
+        f"Total params: {result.total_params:,}",
+        f"Trainable params: {result.trainable_params:,}",
+        f"Non-trainable params: {result.non_trainable_params:,}",
+    ]
+    if result.notes:
+        lines += ["", "Notes:", *(_INDENT + note for note in result.notes)]
+    return "\n".join(lines) + "\n"
+
+
+def explain_json(source: str) -> dict[str, object]:
+    """The analysis as plain data for `--json`; `{"error": message}` when the source or
+    model is wrong, so callers can print it without catching anything."""
+    try:
+        result = explain(source)
+    except (ParseError, EngineError) as error:
+        return {"error": str(error)}
+    data: dict[str, object] = {
+        "layers": [
+            {
+                "name": layer.name,
+                "class": layer.cls,
+                "output_shape": list(layer.output_shape),
+                "params": layer.params,
+                "trainable_params": layer.trainable_params,
+                "non_trainable_params": layer.non_trainable_params,
+                "derivation": {
+                    "shape": layer.shape_derivation,
+                    "params": layer.params_derivation,
+                },
+            }
+            for layer in result.layers
+        ],
+        "total_params": result.total_params,
+        "trainable_params": result.trainable_params,
+        "non_trainable_params": result.non_trainable_params,
+    }
+    if result.notes:
+        data["notes"] = list(result.notes)
+    return data

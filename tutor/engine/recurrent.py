@@ -1,0 +1,78 @@
+"""Recurrent layers: a weight matrix for the input, one for the previous state, and biases,
+once per gate (SimpleRNN 1, GRU 3, LSTM 4)."""
+
+from __future__ import annotations
+
+from tutor.engine.args import LayerArgs
+from tutor.engine.catalog import RECURRENT
+from tutor.engine.model import Shape
+from tutor.engine.outcome import Outcome
+
+_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
+_MERGE_MODES = ("concat", "sum", "mul", "ave")
+
+
+def _sequence_features(layer: LayerArgs, shape: Shape) -> int:
+    if len(shape) != 3:
+        layer.fail(f"expects a 3D input (batch, timesteps, features), got {shape}")
+    if shape[-1] is None:
+        layer.fail(f"the features axis of {shape} is None, so the weights cannot be sized")
+    return shape[-1]
+
+
+def _weights(layer: LayerArgs, features: int) -> tuple[int, str]:
+    """The parameter count and its formula without `params =`, e.g. `4 * 64 * (64 + 100 + 1)`.
+
+    GRU's default `reset_after=True` keeps two bias vectors (input and recurrent).
+    """
+    units = layer.positive_int("units")
+    use_bias = layer.flag("use_bias", True)
+    biases = 0
+    if use_bias:
+        biases = 2 if layer.cls == "GRU" and layer.flag("reset_after", True) else 1
+    gates = _GATES[layer.cls]
+    inner = f"{units} + {features}" + (f" + {biases}" if biases else "")
+    formula = (f"{gates} * " if gates > 1 else "") + f"{units} * ({inner})"
+    return gates * units * (units + features + biases), formula
+
+
+def _output(layer: LayerArgs, shape: Shape, width: int) -> tuple[Shape, str]:
+    if layer.flag("return_sequences", False):
+        out = (None, shape[1], width)
+        return out, f"return_sequences=True: a {width}-vector per time step -> {out}"
+    out = (None, width)
+    return out, f"return_sequences=False: only the last step's {width}-vector -> {out}"
+
+
+def recurrent(layer: LayerArgs, shape: Shape) -> Outcome:
+    """SimpleRNN, LSTM and GRU."""
+    features = _sequence_features(layer, shape)
+    count, formula = _weights(layer, features)
+    suffix = "" if layer.flag("use_bias", True) else " (no bias)"
+    out, derivation = _output(layer, shape, layer.positive_int("units"))
+    return Outcome(out, count, 0, derivation, f"params = {formula} = {count}{suffix}")
+
+
+def bidirectional(layer: LayerArgs, shape: Shape) -> Outcome:
+    """A forward and a backward copy of the wrapped layer: parameters always double;
+    `concat` doubles the features, the other merge modes combine them element-wise."""
+    inner = layer.wrapped
+    if inner is None:
+        layer.fail("layer is required, e.g. Bidirectional(LSTM(64))")
+    if inner.cls not in RECURRENT:
+        layer.fail(f"wraps a recurrent layer ({', '.join(RECURRENT)}), not {inner.cls}")
+    merge_mode = layer.raw("merge_mode", "concat")
+    if merge_mode not in _MERGE_MODES:
+        layer.fail(f"merge_mode must be one of {', '.join(map(repr, _MERGE_MODES))}")
+    features = _sequence_features(inner, shape)
+    count, formula = _weights(inner, features)
+    units = inner.positive_int("units")
+    width = 2 * units if merge_mode == "concat" else units
+    out, derivation = _output(inner, shape, width)
+    if merge_mode == "concat":
+        merged = f"concat: {units} forward + {units} backward = {width} features"
+    else:
+        merged = f"{merge_mode}: forward and backward combined value by value, {units} features"
+    bias = "" if inner.flag("use_bias", True) else ", no bias"
+    params = f"params = 2 * {formula} = {2 * count} (forward + backward{bias})"
+    return Outcome(out, 2 * count, 0, f"{merged}\n{derivation}", params)

@@ -1,0 +1,44 @@
+"""A training curve drawn with plotext: one metric and its validation twin per epoch."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual_plotext import PlotextPlot
+
+
+class HistoryPlot(PlotextPlot):
+    """Plots `metric` and `val_<metric>` from a Keras-style history (name -> per-epoch
+    values). Callers hand it the whole history; it redraws only when asked, so a training
+    screen can throttle redraws on a timer instead of redrawing on every event."""
+
+    DEFAULT_CSS = """
+    HistoryPlot {
+        height: 1fr;
+        min-height: 8;
+    }
+    """
+
+    def __init__(self, metric: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.metric = metric
+        self._history: dict[str, list[float]] = {}
+
+    def show(self, history: Mapping[str, Sequence[float]], metric: str | None = None) -> None:
+        """Replace the plotted history (and optionally the metric) and redraw."""
+        if metric is not None:
+            self.metric = metric
+        self._history = {name: list(values) for name, values in history.items()}
+        self._draw()
+        self.refresh()
+
+    def _draw(self) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(self.metric)
+        plt.xlabel("epoch")
+        for name, marker in ((self.metric, "braille"), (f"val_{self.metric}", "braille")):
+            values = [v for v in self._history.get(name, []) if v is not None]
+            if values:
+                plt.plot(list(range(1, len(values) + 1)), values, label=name, marker=marker)
