@@ -31,6 +31,10 @@ _KOREAN: Mapping[str, str] = {
     "Last lesson": "마지막 강의입니다",
     "Press Esc or ? to close": "Esc 또는 ? 를 누르면 닫힙니다",
     "Deep learning in your terminal": "터미널에서 배우는 딥러닝",
+    # Glossary
+    "Glossary": "용어집",
+    "Type to filter": "입력하면 걸러집니다",
+    "Meaning": "뜻",
     # Explain
     "Explain a model": "모델 풀이",
     "Type or paste Keras code; nothing is run": (

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import DataTable, Markdown, OptionList, Static
 
+from tests.conftest import FIXTURE_LESSONS
 from tutor.ui.app import make_app
+from tutor.ui.screens.glossary import GlossaryScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
@@ -146,3 +148,17 @@ async def test_q_in_a_lesson_goes_back_and_ctrl_q_quits_anywhere(fixture_course)
         await pilot.press("enter", "question_mark", "ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_glossary_opens_from_a_lesson_and_filters(fixture_course, monkeypatch) -> None:
+    monkeypatch.setenv("DLTUTOR_LESSONS", str(FIXTURE_LESSONS))
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "g")
+        assert isinstance(app.screen, GlossaryScreen)
+        table = app.screen.query_one("#terms", DataTable)
+        assert table.row_count == 2
+        await pilot.press(*"패딩")
+        assert table.row_count == 1 and table.get_row_at(0)[0] == "padding"
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)

@@ -54,7 +54,7 @@ async def test_progress_screen_shows_mastery_and_plots_a_run(fixture_course, tmp
     store.finish_run(run, "passed", metrics={"val_accuracy": 0.91}, now=now)
     app = make_app(fixture_course, "en", progress=store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("g")
+        await pilot.press("s")
         assert isinstance(app.screen, ProgressScreen)
         summary = str(app.screen.query_one("#summary", Static).render())
         assert "conv2d-params" in summary and "█" in summary and "Streak: 1 day" in summary

@@ -12,6 +12,7 @@ from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
 from tutor.progress import ProgressStore
 from tutor.ui.localize import localize_bindings
+from tutor.ui.screens.glossary import GlossaryScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
 
@@ -27,6 +28,7 @@ class TutorApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("l", "toggle_language", "Language"),
+        Binding("g", "glossary", "Glossary"),
     ]
 
     lang: reactive[str] = reactive("en", init=False)
@@ -63,6 +65,10 @@ class TutorApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = other_language(self.lang)
+
+    def action_glossary(self) -> None:
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

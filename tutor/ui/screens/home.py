@@ -26,7 +26,7 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("x", "explain", "Explain a model"),
-        Binding("g", "progress", "Progress"),
+        Binding("s", "progress", "Progress"),
         Binding("q", "app.quit", "Quit"),
     ]
 

@@ -1,0 +1,59 @@
+"""The glossary: each course term in English and Korean with a one-line meaning, read from
+`lessons/glossary.yaml` so translators edit content, not code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tutor.errors import LessonError
+from tutor.i18n import LANGUAGES
+from tutor.resources import lessons_dir
+
+GLOSSARY_FILE = "glossary.yaml"
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    ko: str
+    meaning: dict[str, str]
+
+    def matches(self, text: str) -> bool:
+        """Case-insensitive search over both terms and both meanings."""
+        needle = text.strip().lower()
+        haystack = " ".join((self.en, self.ko, *self.meaning.values())).lower()
+        return needle in haystack
+
+
+def load_glossary(root: Path | None = None) -> tuple[Term, ...]:
+    """Every term, in file order; a malformed entry names the file, entry and field."""
+    path = (root or lessons_dir()) / GLOSSARY_FILE
+    where = f"lessons/{GLOSSARY_FILE}"
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise LessonError(f"{where}: cannot be read ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark else ""
+        raise LessonError(f"{where}: invalid YAML{line}") from None
+    if not isinstance(entries, list):
+        raise LessonError(f"{where}: must be a list of terms")
+    terms = []
+    for index, entry in enumerate(entries):
+        at = f"{where}: entry {index + 1}"
+        if not isinstance(entry, dict):
+            raise LessonError(f"{at} must be a mapping")
+        for field in ("en", "ko"):
+            if not isinstance(entry.get(field), str) or not entry[field].strip():
+                raise LessonError(f"{at}: field '{field}' must be a non-empty string")
+        meaning = entry.get("meaning")
+        if not isinstance(meaning, dict) or any(
+            not isinstance(meaning.get(lang), str) for lang in LANGUAGES
+        ):
+            raise LessonError(f"{at}: field 'meaning' needs text for {', '.join(LANGUAGES)}")
+        terms.append(Term(entry["en"], entry["ko"], {lang: meaning[lang] for lang in LANGUAGES}))
+    return tuple(terms)
