@@ -44,7 +44,7 @@ def test_a_malformed_glossary_names_the_entry_and_field(
     tmp_path: Path, text: str, message: str
 ) -> None:
     (tmp_path / "glossary.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(LessonError, match="lessons/glossary.yaml") as error:
+    with pytest.raises(LessonError, match=r"lessons/glossary\.yaml") as error:
         load_glossary(tmp_path)
     assert message in str(error.value)
     assert "\n" not in str(error.value)

@@ -3,12 +3,15 @@ derivation under its layer, or the same facts as a JSON-ready dict."""
 
 from __future__ import annotations
 
+import textwrap
+
 from tutor.engine.errors import EngineError, ParseError
 from tutor.engine.model import ModelResult
 from tutor.engine.parser import parse_model
 from tutor.engine.rules import analyze
 
 _INDENT = "    "
+_WIDTH = 80
 
 
 def explain(source: str) -> ModelResult:
@@ -33,7 +36,7 @@ def explain_text(source: str) -> str:
     for layer, cells in zip(result.layers, rows, strict=True):
         lines.append(row(*cells))
         derivations = (*layer.shape_derivation.splitlines(), layer.params_derivation)
-        lines += [_INDENT + text for text in derivations if text]
+        lines += [line for text in derivations if text for line in _indented(text)]
     lines += [
         "=" * width,
         f"Total params: {result.total_params:,}",
@@ -41,8 +44,20 @@ def explain_text(source: str) -> str:
         f"Non-trainable params: {result.non_trainable_params:,}",
     ]
     if result.notes:
-        lines += ["", "Notes:", *(_INDENT + note for note in result.notes)]
+        lines += ["", "Notes:", *(line for note in result.notes for line in _indented(note))]
     return "\n".join(lines) + "\n"
+
+
+def _indented(text: str) -> list[str]:
+    """One derivation or note under the table, wrapped at spaces to fit 80 columns."""
+    return textwrap.wrap(
+        text,
+        _WIDTH,
+        initial_indent=_INDENT,
+        subsequent_indent=_INDENT * 2,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def explain_json(source: str) -> dict[str, object]:
