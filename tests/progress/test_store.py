@@ -216,28 +216,6 @@ def test_read_only_without_a_file_creates_nothing(
     assert not db_path.parent.exists()
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="root writes through file permissions; the read_only test covers the same path",
-)
-def test_read_only_directory_and_file(
-    open_store: Callable[..., ProgressStore], db_path: Path
-) -> None:
-    writer = open_store()
-    assert writer.record_lesson_opened("neuron")
-    writer.close()
-    db_path.chmod(0o400)
-    db_path.parent.chmod(0o500)
-    try:
-        store = open_store()
-        assert store.record_lesson_opened("activations") is False
-        assert store.notice
-        assert list(store.lessons()) == ["neuron"]
-    finally:
-        db_path.parent.chmod(0o700)
-        db_path.chmod(0o600)
-
-
 def test_write_past_a_full_disk_reports_and_the_app_carries_on(db_path: Path) -> None:
     """A real failing write: the process may not grow any file (RLIMIT_FSIZE, which binds
     root too), as on a full disk. Run in a child so the limit cannot touch pytest."""
