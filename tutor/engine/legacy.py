@@ -24,8 +24,11 @@ INPUT_ARGUMENTS = ("input_shape", "input_dim", "input_length", "batch_input_shap
 """Accepted on any layer (Keras 3 itself takes only the first two, and warns)."""
 
 
-def translate(named: dict[str, ast.expr], cls: str, written: str, line: int, note: Note) -> None:
-    """Rename Keras 1 arguments in `named` in place."""
+def translate(
+    named: dict[str, ast.expr], cls: str, written: str, line: int, note: Note, positional: int
+) -> None:
+    """Rename Keras 1 arguments in `named` in place (`positional`: how many arguments the
+    call gave by position, since Keras 1's third one meant something else)."""
     renamed = dict(RENAMED)
     if cls == "Embedding":
         renamed["init"] = "embeddings_initializer"
@@ -43,7 +46,7 @@ def translate(named: dict[str, ast.expr], cls: str, written: str, line: int, not
         rows, cols = named.pop("nb_row"), named.pop("nb_col")
         named["kernel_size"] = ast.copy_location(ast.Tuple([rows, cols], ast.Load()), rows)
         note(line, "nb_row=, nb_col= are old Keras; Keras 3 writes kernel_size=(rows, cols)")
-    if written.startswith("Convolution") and "strides" in named:
+    if written.startswith("Convolution") and positional >= 3:
         note(
             line,
             f"the third argument of {cls} is strides in Keras 3; "

@@ -182,7 +182,7 @@ class _Builder:
         written, cls = self._class(call)
         line = call.lineno
         named = self._arguments(call, POSITIONAL[cls], written)
-        legacy.translate(named, cls, written, line, self.note)
+        legacy.translate(named, cls, written, line, self.note, len(call.args))
         wrapped, inner_shape = None, None
         if cls == "Bidirectional":
             if "backward_layer" in named:
