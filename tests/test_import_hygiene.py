@@ -39,11 +39,20 @@ def _imported_after(module: str) -> set[str]:
 
 CORE = [m for m in _modules() if not m.startswith(UI_PACKAGES)]
 UI = [m for m in _modules() if m.startswith("tutor.ui")]
+# The quiz core promises plain Python on top of the engine: not even NumPy.
+QUIZ = [m for m in CORE if m == "tutor.quiz" or m.startswith("tutor.quiz.")]
 
 
 def test_there_are_modules_on_both_sides() -> None:
     assert "tutor.lessons" in CORE and "tutor.cli" in CORE
     assert "tutor.ui.app" in UI
+    for module in ("generate", "grading", "answers", "slips", "topics", "concepts"):
+        assert f"tutor.quiz.{module}" in QUIZ
+
+
+@pytest.mark.parametrize("module", QUIZ)
+def test_quiz_module_imports_no_numpy(module: str) -> None:
+    assert "numpy" not in _imported_after(module)
 
 
 @pytest.mark.parametrize("module", CORE)

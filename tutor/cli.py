@@ -235,6 +235,140 @@ def _confirm(yes: bool, question: str) -> None:
         raise typer.Exit(1)
 
 
+data_app = typer.Typer(help="The exercises' datasets: what is here, fetch, import.")
+app.add_typer(data_app, name="data")
+
+
+@data_app.callback(invoke_without_command=True)
+def data_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+    """Show each dataset: cached, missing or bundled; its size and path; the offline data."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from tutor.datasets import all_statuses
+
+    statuses = all_statuses()
+    if json_output:
+        print_json_lines(status.to_json() for status in statuses)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    from tutor.datasets import get, keras_home
+
+    cache = keras_home() / "datasets"
+    table = Table(
+        title=f"Datasets (Keras cache: {_short_path(cache)})",
+        caption="(size) = to download; stand-in = what the exercise uses offline instead",
+    )
+    for column in ("name", "state", "size", "path", "offline fallback"):
+        table.add_column(column, overflow="fold")
+    for status in statuses:
+        download = get(status.name).download_size
+        if status.size_bytes is not None:
+            size = _human_size(status.size_bytes)
+        else:
+            size = f"({_human_size(download)})" if download else "-"
+        path = status.path
+        if path is not None and path.is_relative_to(cache):
+            path = path.relative_to(cache)
+        fallback = status.fallback.description
+        table.add_row(
+            status.name,
+            status.state,
+            size,
+            _short_path(path),
+            f"stand-in: {fallback}" if status.fallback.stand_in else fallback,
+        )
+    Console().print(table)
+
+
+@data_app.command("fetch")
+def data_fetch(
+    name: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads this at run time on 3.10
+        typer.Argument(help="A dataset name; without one, every missing dataset."),
+    ] = None,
+) -> None:
+    """Download a dataset into Keras' cache (~/.keras/datasets), with a progress bar."""
+    from tutor.datasets import DATASETS, DatasetError, dataset_status
+
+    names = [name] if name else [n for n in DATASETS if dataset_status(n).state == "missing"]
+    if not names:
+        typer.echo("Every dataset is already here.")
+        return
+    failed = False
+    for each in names:
+        try:
+            status = _fetch_with_progress(each)
+        except DatasetError as error:
+            if name:
+                raise
+            typer.echo(f"dltutor: error: {error}", err=True)
+            failed = True
+            continue
+        typer.echo(f"{each}: {status.state} at {status.path}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _fetch_with_progress(name: str) -> Any:
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from tutor.datasets import fetch
+
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
+    speed = (TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, *speed, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def report(file_name: str, done: int, total: int | None) -> None:
+            if file_name not in tasks:
+                tasks[file_name] = bar.add_task(f"{name}: {file_name}", total=total)
+            bar.update(tasks[file_name], completed=done, total=total)
+
+        return fetch(name, progress=report)
+
+
+@data_app.command("import")
+def data_import(
+    name: Annotated[str, typer.Argument(help="The dataset, e.g. mnist.")],
+    file: Annotated[
+        Path, typer.Argument(help="The file (for fashion_mnist: a file or their folder).")
+    ],
+) -> None:
+    """Check a dataset file brought from another machine and install it in Keras' cache."""
+    from tutor.datasets import import_file
+
+    status = import_file(name, file)
+    typer.echo(f"{name}: {status.state} at {status.path}")
+
+
+def _short_path(path: Path | None) -> str:
+    """A path with the home folder written as ~, to keep the table narrow."""
+    if path is None:
+        return "-"
+    if path.is_absolute() and path.is_relative_to(Path.home()):
+        return str(Path("~") / path.relative_to(Path.home()))
+    return str(path)
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "kB", "MB"):
+        if value < 1000:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"
+
+
 def main() -> None:
     """Entry point of the `dltutor` script: user errors become one line on stderr, exit 1."""
     try:

@@ -9,3 +9,8 @@ class TutorError(Exception):
 
 class LessonError(TutorError):
     """A lesson or chapter file is malformed; the message names the file and the field."""
+
+
+class ExerciseError(TutorError):
+    """The exercise catalogue is malformed or names an unknown exercise; the message names
+    the file, the entry and the field."""
