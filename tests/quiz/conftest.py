@@ -1,0 +1,42 @@
+"""Helpers for the quiz tests: every generated question, and questions built by hand from
+model source (the crafted cases that slips and grading are checked on)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+import pytest
+
+from tutor.engine import parse_model
+from tutor.quiz import DIFFICULTIES, TOPICS, Question, generate
+from tutor.quiz.build import ModelDraft, model_question
+from tutor.quiz.question import Slot, text
+
+SEEDS = range(50)
+
+ModelQuestion = Callable[..., Question]
+
+
+def build_model_question(source: str, what: str, layer: int | None = None) -> Question:
+    """A question about the model in `source` (a Sequential written as a learner would)."""
+    spec = parse_model(textwrap.dedent(source))
+    slot = Slot("crafted", "easy", "crafted-0")
+    return model_question(slot, ModelDraft(spec, what, layer), text("hint", "힌트"))
+
+
+@pytest.fixture
+def model_question_for() -> ModelQuestion:
+    return build_model_question
+
+
+@pytest.fixture(scope="session")
+def every_question() -> list[Question]:
+    """Every topic at every level for 50 seeds (2,400 questions, about a quarter second)."""
+    return [
+        question
+        for topic in TOPICS
+        for difficulty in DIFFICULTIES
+        for seed in SEEDS
+        for question in generate(topic, seed, difficulty)
+    ]

@@ -1,0 +1,227 @@
+"""Generation: deterministic from the seed, fresh numbers for new seeds, valid models only,
+answers that are the engine's (or by_hand's), and levels that really differ."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+
+import pytest
+
+from tutor.engine import analyze, parse_model
+from tutor.quiz import (
+    DIFFICULTIES,
+    TOPICS,
+    Question,
+    QuizError,
+    by_hand,
+    generate,
+    get_topic,
+    grade,
+    practice_set,
+    topic_ids,
+)
+from tutor.quiz.build import answer_of
+from tutor.quiz.question import answer_json, format_grid
+
+TOPIC_IDS = (
+    "dense-params",
+    "conv2d-output-shape",
+    "conv2d-params",
+    "pooling-output-shape",
+    "flatten-size",
+    "cnn-chain",
+    "embedding-params",
+    "rnn-params",
+    "rnn-output-shape",
+    "model-total-params",
+    "conv-by-hand",
+    "pooling-by-hand",
+    "concept-loss",
+    "concept-activation",
+    "concept-data",
+    "concept-layers",
+)
+JSON_KEYS = {"id", "topic", "difficulty", "prompt", "model", "ask", "answer", "explanation"}
+EVERY_SLOT = [(topic, level) for topic in TOPIC_IDS for level in DIFFICULTIES]
+
+
+def test_the_registry_has_exactly_the_topics_with_titles_in_both_languages() -> None:
+    assert topic_ids() == TOPIC_IDS
+    for topic in TOPICS.values():
+        assert set(topic.title) == {"en", "ko"} and all(topic.title.values())
+
+
+@pytest.mark.parametrize(("topic", "level"), EVERY_SLOT)
+def test_the_same_seed_gives_the_same_questions(topic: str, level: str) -> None:
+    first = generate(topic, 7, level, count=3)
+    again = generate(topic, 7, level, count=3)
+    assert [q.to_json() for q in first] == [q.to_json() for q in again]
+    assert first == again
+    assert [q.id for q in first] == [f"{topic}-7-{level}-{n}" for n in range(3)]
+
+
+@pytest.mark.parametrize(("topic", "level"), EVERY_SLOT)
+def test_different_seeds_give_different_numbers(topic: str, level: str) -> None:
+    def content(question: Question) -> str:
+        data = question.to_json()
+        del data["id"]
+        return json.dumps(data, sort_keys=True)
+
+    contents = {content(generate(topic, seed, level)[0]) for seed in range(12)}
+    # Concept items without numbers repeat with reshuffled options; the rest rarely repeat.
+    assert len(contents) >= (4 if topic.startswith("concept-") else 10), contents
+
+
+def test_generation_never_touches_the_global_random_state() -> None:
+    random.seed(1234)
+    state = random.getstate()
+    for topic in TOPIC_IDS:
+        generate(topic, 5, "hard", count=2)
+    practice_set(None, 5, 10)
+    assert random.getstate() == state
+
+
+def test_every_question_is_well_formed(every_question: list[Question]) -> None:
+    assert len(every_question) == len(TOPIC_IDS) * 3 * 50
+    for question in every_question:
+        data = question.to_json()
+        assert set(data) >= JSON_KEYS and json.loads(json.dumps(data)) == data
+        assert data["answer"] == answer_json(question.answer)
+        for field in (question.prompt, question.explanation, question.hint):
+            assert set(field) == {"en", "ko"} and all(v.strip() for v in field.values())
+        assert question.kind in ("shape", "int", "grid", "choice")
+
+
+def test_model_questions_parse_back_and_the_engine_gives_their_answer(
+    every_question: list[Question],
+) -> None:
+    for question in every_question:
+        if not TOPICS[question.topic].uses_model:
+            assert question.model is None and question.ask is None and question.spec is None
+            continue
+        spec = parse_model(question.model)
+        assert spec == question.spec, question.id
+        result = analyze(spec)
+        what, layer = question.ask["what"], question.ask["layer"]
+        assert answer_of(result, what, layer) == question.answer, question.id
+        assert question.kind == ("shape" if what == "output_shape" else "int")
+        assert (layer is None) == (what == "total_params")
+        if layer is not None:
+            assert 0 <= layer < len(spec.layers)
+        assert f"{question.answer}" in question.explanation["en"] or (
+            f"{question.answer:,}" in question.explanation["en"]
+        )
+
+
+def test_by_hand_questions_use_small_grids_and_the_pure_python_answer(
+    every_question: list[Question],
+) -> None:
+    for question in every_question:
+        if question.topic == "conv-by-hand":
+            assert 4 <= len(question.grid) <= 6 and len(question.kernel) in (2, 3)
+            assert question.stride in (1, 2) and question.operation == "conv"
+            expected = by_hand.convolve(question.grid, question.kernel, question.stride)
+        elif question.topic == "pooling-by-hand":
+            assert 4 <= len(question.grid) <= 6 and question.kernel is None
+            assert question.stride == 2 and question.operation in ("max", "average")
+            expected = by_hand.pool(question.grid, 2, 2, question.operation)
+        else:
+            continue
+        assert question.answer == expected
+        assert format_grid(question.grid) in question.prompt["en"]
+
+
+def test_concept_questions_have_four_distinct_options_and_a_letter(
+    every_question: list[Question],
+) -> None:
+    letters = Counter()
+    for question in every_question:
+        if not question.topic.startswith("concept-"):
+            assert question.choices == ()
+            continue
+        assert len(question.choices) == 4
+        assert len({en for en, _ in question.choices}) == 4
+        assert all(en and ko for en, ko in question.choices)
+        assert question.answer in "abcd"
+        assert question.to_json()["choices"] == [en for en, _ in question.choices]
+        letters[question.answer] += 1
+    assert set(letters) == set("abcd") and min(letters.values()) > 60, letters
+
+
+def test_the_right_answer_typed_as_shown_is_graded_right(
+    every_question: list[Question],
+) -> None:
+    for question in every_question:
+        typed = {
+            "shape": lambda q: str(q.answer),
+            "int": lambda q: f"{q.answer:,}",
+            "grid": lambda q: format_grid(q.answer),
+            "choice": lambda q: q.answer.upper(),
+        }[question.kind](question)
+        assert grade(question, typed).status == "right", (question.id, typed)
+
+
+def _features(topic: str, level: str) -> Counter:
+    """Which arguments and layers a level's questions use, over 50 seeds."""
+    seen: Counter = Counter()
+    for seed in range(50):
+        (question,) = generate(topic, seed, level)
+        seen["layers", len(question.spec.layers)] += 1
+        for spec in question.spec.layers:
+            inner = spec.wrapped or spec
+            seen[spec.cls] += 1
+            seen[inner.cls] += 1
+            for key, value in {**spec.args, **inner.args}.items():
+                seen[key] += 1
+                seen[key, value if not isinstance(value, tuple) else "tuple"] += 1
+            if isinstance(inner.args.get("kernel_size"), tuple):
+                seen["tuple kernel"] += 1
+    return seen
+
+
+def test_levels_change_the_arguments_not_just_the_numbers() -> None:
+    easy = _features("conv2d-output-shape", "easy")
+    assert easy["strides"] == easy["padding"] == 0 and easy["layers", 1] == 50
+    medium = _features("conv2d-output-shape", "medium")
+    assert medium["strides"] and medium["padding", "same"] and medium["tuple kernel"]
+    hard = _features("conv2d-output-shape", "hard")
+    assert hard["strides", "tuple"] and not hard["layers", 1]
+
+    assert _features("conv2d-params", "medium")["use_bias", False]
+    assert _features("pooling-output-shape", "medium")["strides"]
+    assert _features("pooling-output-shape", "hard")["pool_size", "tuple"]
+    rnn_hard = _features("rnn-params", "hard")
+    assert rnn_hard["Bidirectional"] and rnn_hard["GRU"] and rnn_hard["reset_after", False]
+    shapes_hard = _features("rnn-output-shape", "hard")
+    assert shapes_hard["Bidirectional"] == 50 and shapes_hard["merge_mode"]
+    assert _features("rnn-output-shape", "easy")["return_sequences", True]
+    assert _features("cnn-chain", "hard")["layers", 1] == 0
+    assert _features("model-total-params", "hard")["Dropout"]
+
+
+def test_unknown_topics_and_levels_are_user_errors() -> None:
+    with pytest.raises(QuizError, match="dense-params"):
+        generate("dense", 1, "easy")
+    with pytest.raises(QuizError, match="easy, medium, hard"):
+        generate("dense-params", 1, "expert")
+    with pytest.raises(QuizError):
+        generate("dense-params", 1, "easy", count=-1)
+    with pytest.raises(QuizError):
+        practice_set(["nope"], 1, 3)
+    assert generate("dense-params", 1, "easy", count=0) == []
+    assert get_topic("cnn-chain").id == "cnn-chain"
+
+
+def test_a_practice_set_is_seeded_even_and_each_question_rebuilds_from_its_id() -> None:
+    chosen = ["dense-params", "conv-by-hand", "concept-loss"]
+    questions = practice_set(chosen, 42, 9)
+    assert questions == practice_set(chosen, 42, 9)
+    assert questions != practice_set(chosen, 43, 9)
+    assert Counter(q.topic for q in questions) == dict.fromkeys(chosen, 3)
+    for question in questions:
+        topic, seed, level, n = question.id.rsplit("-", 3)
+        assert generate(topic, int(seed), level)[int(n)] == question
+    assert {q.topic for q in practice_set(None, 1, 16)} == set(TOPIC_IDS)
+    assert {q.difficulty for q in practice_set([], 1, 8, difficulty="hard")} == {"hard"}

@@ -1,0 +1,35 @@
+"""Quizzes whose answers are exact: seeded questions on shapes, parameter counts, by-hand
+convolution and pooling, and concepts; answers read generously and graded with the worked
+derivation and the name of the slip when a known one explains a wrong answer.
+
+Pure standard library plus the engine: no Textual, TensorFlow, Keras or NumPy.
+"""
+
+from __future__ import annotations
+
+from tutor.quiz.answers import ReadAnswer, read_answer
+from tutor.quiz.errors import QuizError
+from tutor.quiz.generate import generate, practice_set
+from tutor.quiz.grading import Feedback, grade
+from tutor.quiz.question import DIFFICULTIES, Question, format_answer
+from tutor.quiz.slips import SLIPS, Slip
+from tutor.quiz.topics import TOPICS, Topic, get_topic, topic_ids
+
+__all__ = [
+    "DIFFICULTIES",
+    "SLIPS",
+    "TOPICS",
+    "Feedback",
+    "Question",
+    "QuizError",
+    "ReadAnswer",
+    "Slip",
+    "Topic",
+    "format_answer",
+    "generate",
+    "get_topic",
+    "grade",
+    "practice_set",
+    "read_answer",
+    "topic_ids",
+]
