@@ -9,6 +9,7 @@ that needs them, so `dltutor lessons` stays quick.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -161,6 +162,132 @@ def _read_source(name: str) -> str:
         raise TutorError(f"{name}: not UTF-8 text") from None
     except OSError as error:
         raise TutorError(f"cannot read {name}: {error.strerror or error}") from None
+
+
+@app.command("exercises")
+def exercises_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+    """List the exercises: the lesson each belongs to, its dataset and default epochs."""
+    from tutor.exercises import load_catalogue, script_to_run
+
+    records = [
+        {
+            "id": item.id,
+            "title": item.title("en"),
+            "lesson": item.lesson,
+            "path": str(script_to_run(item.id)),
+            "dataset": item.dataset,
+            "epochs": item.epochs,
+        }
+        for item in load_catalogue()
+    ]
+    if json_output:
+        print_json_lines(records)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    titles = {item.id: item.title(ctx.obj or "en") for item in load_catalogue()}
+    table = Table(title=translate("Exercises", ctx.obj or "en"))
+    for column in ("id", "title", "lesson", "dataset", "epochs"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(
+            record["id"],
+            titles[record["id"]],
+            record["lesson"],
+            record["dataset"] or "-",
+            str(record["epochs"] or "-"),
+        )
+    Console().print(table)
+
+
+@app.command("run")
+def run_command(
+    exercise_id: Annotated[str, typer.Argument(help="The exercise, e.g. mnist-dnn.")],
+    epochs: Annotated[
+        Optional[int],  # noqa: UP045 - typer reads this at run time on 3.10
+        typer.Option("--epochs", min=1, help="Train this many epochs (default: the script's)."),
+    ] = None,
+    batch_size: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--batch-size", min=1, help="Batch size (default: the script's)."),
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use the offline data, never download.")
+    ] = False,
+    device: Annotated[
+        Optional[Literal["cpu", "gpu"]],  # noqa: UP045
+        typer.Option("--device", help="Train on the CPU or the GPU (default: a GPU if any)."),
+    ] = None,
+    strategy: Annotated[
+        Optional[Literal["mirrored"]],  # noqa: UP045
+        typer.Option("--strategy", help="mirrored: tf.distribute over all local GPUs."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Train an exercise without the app (your edited copy if you made one)."""
+    from tutor.exercises import exercise
+    from tutor.progress import ProgressStore
+    from tutor.training.console import run_exercise
+
+    item = exercise(exercise_id)
+    with ProgressStore() as store:
+        status = run_exercise(
+            item,
+            epochs=epochs,
+            batch_size=batch_size,
+            offline=offline,
+            device=device,
+            strategy=strategy,
+            json_output=json_output,
+            store=store,
+        )
+    if status:
+        raise typer.Exit(status)
+
+
+@app.command("quiz")
+def quiz_command(
+    ctx: typer.Context,
+    topics: Annotated[
+        Optional[list[str]],  # noqa: UP045 - typer reads this at run time on 3.10
+        typer.Option("--topic", "-t", help="A topic id (repeat for several; default: all)."),
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many questions.")] = 5,
+    seed: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="The same seed gives the same questions (default: fresh ones)."),
+    ] = None,
+    difficulty: Annotated[
+        Optional[Literal["easy", "medium", "hard"]],  # noqa: UP045
+        typer.Option("--difficulty", "-d", help="easy, medium or hard (default: mixed)."),
+    ] = None,
+    list_topics: Annotated[bool, typer.Option("--topics", help="List the topics.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Practise shapes, parameter counts, convolution by hand and concepts."""
+    from tutor.quiz import TOPICS, practice_set
+
+    lang = ctx.obj or "en"
+    if list_topics:
+        if json_output:
+            print_json_lines({"topic": t.id, "title": t.title["en"]} for t in TOPICS.values())
+        else:
+            width = max(len(topic) for topic in TOPICS)
+            for topic in TOPICS.values():
+                typer.echo(f"{topic.id:<{width}}  {topic.title[lang]}")
+        return
+    questions = practice_set(topics, _fresh_seed() if seed is None else seed, count, difficulty)
+    if json_output:
+        print_json_lines(question.to_json() for question in questions)
+        return
+    from tutor.quiz.console import run_console_quiz
+
+    run_console_quiz(questions, lang)
+
+
+def _fresh_seed() -> int:
+    return int.from_bytes(os.urandom(4), "big")
 
 
 progress_app = typer.Typer(help="What you have read, answered and trained, and what is due.")

@@ -156,7 +156,7 @@ VALIDATION = fact(
     ("What is the validation set for?", "검증(validation) 세트는 무엇에 쓰나요?"),
     (
         "Checking the model on unseen data during training, e.g. to spot overfitting",
-        "학습 중에 보지 않은 데이터로 모델을 확인합니다(예: 과대적합 발견)",
+        "학습 중에 보지 않은 데이터로 모델을 확인합니다(예: 과적합 발견)",
     ),
     (
         (
@@ -234,7 +234,7 @@ OVERFITTING = fact(
     ),
     (
         "Overfitting: the model memorises the training data",
-        "과대적합: 모델이 훈련 데이터를 외우고 있습니다",
+        "과적합: 모델이 훈련 데이터를 외우고 있습니다",
     ),
     (
         ("Underfitting: the model is too small", "과소적합: 모델이 너무 작습니다"),
