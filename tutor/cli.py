@@ -9,7 +9,6 @@ that needs them, so `dltutor lessons` stays quick.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -266,7 +265,7 @@ def quiz_command(
     json_output: JsonOption = False,
 ) -> None:
     """Practise shapes, parameter counts, convolution by hand and concepts."""
-    from tutor.quiz import TOPICS, practice_set
+    from tutor.quiz import TOPICS, fresh_seed, practice_set
 
     lang = ctx.obj or "en"
     if list_topics:
@@ -277,17 +276,13 @@ def quiz_command(
             for topic in TOPICS.values():
                 typer.echo(f"{topic.id:<{width}}  {topic.title[lang]}")
         return
-    questions = practice_set(topics, _fresh_seed() if seed is None else seed, count, difficulty)
+    questions = practice_set(topics, fresh_seed() if seed is None else seed, count, difficulty)
     if json_output:
         print_json_lines(question.to_json() for question in questions)
         return
     from tutor.quiz.console import run_console_quiz
 
     run_console_quiz(questions, lang)
-
-
-def _fresh_seed() -> int:
-    return int.from_bytes(os.urandom(4), "big")
 
 
 progress_app = typer.Typer(help="What you have read, answered and trained, and what is due.")

@@ -24,6 +24,7 @@ _KOREAN: Mapping[str, str] = {
     "Global": "전체",
     "This screen": "이 화면",
     "Exercise": "실습",
+    "Exercises": "실습 목록",
     "Quiz topics": "퀴즈 주제",
     "none": "없음",
     "Not yet in Korean; showing English.": "아직 한국어판이 없어 영어로 보여 줍니다.",
@@ -31,6 +32,23 @@ _KOREAN: Mapping[str, str] = {
     "Last lesson": "마지막 강의입니다",
     "Press Esc or ? to close": "Esc 또는 ? 를 누르면 닫힙니다",
     "Deep learning in your terminal": "터미널에서 배우는 딥러닝",
+    # Quiz
+    "easy": "쉬움",
+    "medium": "보통",
+    "hard": "어려움",
+    "Done": "끝",
+    "Score": "점수",
+    "Score: {right}/{total}": "점수: {right}/{total}",
+    "Press Enter for the next question": "Enter를 누르면 다음 문제로 넘어갑니다",
+    "Type your answer and press Enter (h: hint, Esc: back)": (
+        "답을 입력하고 Enter를 누르세요 (h: 힌트, Esc: 뒤로)"
+    ),
+    "Hint": "힌트",
+    "Practice": "연습",
+    "Review": "복습",
+    "Quiz": "퀴즈",
+    "Nothing is due for review.": "지금 복습할 주제가 없습니다.",
+    "This lesson has no quiz.": "이 강의에는 퀴즈가 없습니다.",
     # Glossary
     "Glossary": "용어집",
     "Type to filter": "입력하면 걸러집니다",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tutor.quiz.answers import ReadAnswer, read_answer
 from tutor.quiz.errors import QuizError
-from tutor.quiz.generate import generate, practice_set
+from tutor.quiz.generate import fresh_seed, generate, practice_set
 from tutor.quiz.grading import Feedback, grade
 from tutor.quiz.question import DIFFICULTIES, Question, format_answer
 from tutor.quiz.slips import SLIPS, Slip
@@ -26,6 +26,7 @@ __all__ = [
     "Slip",
     "Topic",
     "format_answer",
+    "fresh_seed",
     "generate",
     "get_topic",
     "grade",

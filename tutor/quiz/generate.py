@@ -4,6 +4,7 @@ questions, and every question can be rebuilt from its id. Each question draws fr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from random import Random
 
@@ -67,3 +68,8 @@ def _check_difficulty(difficulty: str) -> None:
         raise QuizError(
             f"unknown difficulty {difficulty!r}; choose one of {', '.join(DIFFICULTIES)}"
         )
+
+
+def fresh_seed() -> int:
+    """A new seed for each quiz, so every session brings fresh numbers."""
+    return int.from_bytes(os.urandom(4), "big")

@@ -11,12 +11,15 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.i18n import translate
+from tutor.quiz import TOPICS, fresh_seed, practice_set
 from tutor.ui.screens.explain import ExplainScreen
 from tutor.ui.screens.language import FollowsLanguage
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.progress import ProgressScreen
+from tutor.ui.screens.quiz import QuizScreen
 
 _CHAPTER_PREFIX = "chapter:"
+PRACTICE_COUNT = 10
 
 
 class HomeScreen(FollowsLanguage, Screen[None]):
@@ -25,6 +28,8 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         Binding("enter", "open", "Open", priority=True),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("p", "practice", "Practice"),
+        Binding("r", "review", "Review"),
         Binding("x", "explain", "Explain a model"),
         Binding("s", "progress", "Progress"),
         Binding("q", "app.quit", "Quit"),
@@ -106,6 +111,19 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         if event.option.id:
             self.open_lesson(event.option.id)
 
+    def action_practice(self) -> None:
+        questions = practice_set(None, fresh_seed(), PRACTICE_COUNT)
+        self.app.push_screen(QuizScreen(questions, translate("Practice", self.tutor.lang)))
+
+    def action_review(self) -> None:
+        """One fresh question per due topic: the skill is reviewed, not one answer."""
+        due = [topic for topic in self.tutor.progress.due_topics() if topic in TOPICS]
+        if not due:
+            self.notify(translate("Nothing is due for review.", self.tutor.lang), timeout=3)
+            return
+        questions = practice_set(due, fresh_seed(), len(due))
+        self.app.push_screen(QuizScreen(questions, translate("Review", self.tutor.lang)))
+
     def action_explain(self) -> None:
         self.app.push_screen(ExplainScreen())
 
@@ -115,7 +133,10 @@ class HomeScreen(FollowsLanguage, Screen[None]):
     def open_lesson(self, lesson_id: str) -> None:
         self.app.push_screen(LessonScreen(lesson_id), callback=self._returned_from)
 
+    def on_screen_resume(self) -> None:
+        """Back from a lesson, quiz or review: marks and the due count may have changed."""
+        self.show_language(self.tutor.lang)
+
     def _returned_from(self, lesson_id: str | None) -> None:
-        self.show_language(self.tutor.lang)  # the marks may have changed
         if lesson_id:
             self.highlight(lesson_id)

@@ -11,7 +11,11 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from tutor.i18n import translate
 from tutor.lessons import Course
+from tutor.quiz import fresh_seed, practice_set
 from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.quiz import QuizScreen
+
+LESSON_QUIZ_COUNT = 5
 
 
 class LessonScreen(FollowsLanguage, Screen[str]):
@@ -22,6 +26,7 @@ class LessonScreen(FollowsLanguage, Screen[str]):
         Binding("n,right", "step(1)", "Next lesson"),
         Binding("p,left", "step(-1)", "Previous lesson"),
         Binding("escape,b,q", "back", "Back"),
+        Binding("t", "quiz", "Quiz"),
         Binding("down,j", "scroll(1)", "Scroll down", show=False),
         Binding("up,k", "scroll(-1)", "Scroll up", show=False),
         Binding("pagedown,space", "page(1)", "Page down", show=False),
@@ -110,6 +115,17 @@ class LessonScreen(FollowsLanguage, Screen[str]):
             page.scroll_end(animate=False)
         else:
             page.scroll_home(animate=False)
+
+    def action_quiz(self) -> None:
+        """Practise this lesson's quiz topics with fresh questions."""
+        lesson = self.course.lesson(self.lesson_id)
+        lang = self.tutor.lang
+        if not lesson.quiz_topics:
+            self.notify(translate("This lesson has no quiz.", lang), timeout=3)
+            return
+        questions = practice_set(lesson.quiz_topics, fresh_seed(), LESSON_QUIZ_COUNT)
+        title = f"{translate('Quiz', lang)}: {lesson.text(lang).title}"
+        self.app.push_screen(QuizScreen(questions, title))
 
     def action_back(self) -> None:
         self.dismiss(self.lesson_id)
