@@ -109,12 +109,14 @@ def main():
     # none) change each training image a little, differently every epoch, and let images
     # through untouched when evaluating and predicting.
     # Old notes: ImageDataGenerator(rotation_range=..., ...); Keras 3: these layers.
+    # --no-augment sets their strength to 0, which lets every image through unchanged.
+    strength = 0.0 if args.no_augment else 1.0
     model = keras.Sequential(
         [
             keras.Input(shape=(SIZE, SIZE, 1)),
-            keras.layers.RandomRotation(0.1),  # up to 0.1 of a full turn (36 degrees) either way
-            keras.layers.RandomZoom(0.2),  # 20% bigger or smaller
-            keras.layers.RandomTranslation(0.15, 0.15),  # shift up to 15% of height and width
+            keras.layers.RandomRotation(0.1 * strength),  # up to 36 degrees either way
+            keras.layers.RandomZoom(0.2 * strength),  # 20% bigger or smaller
+            keras.layers.RandomTranslation(0.15 * strength, 0.15 * strength),  # shift 15%
             keras.layers.Conv2D(32, (3, 3), activation="relu"),  # -> 22x22x32, 320 params
             keras.layers.Conv2D(64, (3, 3), activation="relu"),  # -> 20x20x64, 18,496
             keras.layers.MaxPooling2D(2),  # -> 10x10x64
@@ -123,8 +125,6 @@ def main():
             keras.layers.Dense(3, activation="softmax"),  # 128*3 + 3 = 387
         ]
     )
-    if args.no_augment:  # the same network without its first three (augmentation) layers
-        model = keras.Sequential([keras.Input(shape=(SIZE, SIZE, 1)), *model.layers[3:]])
     model.summary()
 
     # 3. Compile: integer labels 0..2 -> sparse categorical cross-entropy.

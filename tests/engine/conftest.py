@@ -201,6 +201,22 @@ def _bidirectional(rng: random.Random, shape: Shape) -> LayerSpec | None:
     return LayerSpec("Bidirectional", args, wrapped=inner)
 
 
+def _preprocessing(rng: random.Random, shape: Shape) -> LayerSpec | None:
+    if len(shape) != 4:
+        return LayerSpec("Rescaling", {"scale": rng.choice([1 / 255, 2.0])})
+    cls = rng.choice(
+        ["RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast"]
+    )
+    args: dict[str, object] = {
+        "RandomFlip": {"mode": rng.choice(["horizontal", "vertical"])},
+        "RandomRotation": {"factor": 0.1},
+        "RandomZoom": {"height_factor": 0.1},
+        "RandomTranslation": {"height_factor": 0.1, "width_factor": 0.1},
+        "RandomContrast": {"factor": 0.2},
+    }[cls]
+    return LayerSpec(cls, args)
+
+
 MAKERS: dict[Maker, int] = {  # maker -> weight; the rare, finicky layers come up more
     _conv(1): 5,
     _conv(2): 6,
@@ -217,6 +233,7 @@ MAKERS: dict[Maker, int] = {  # maker -> weight; the rare, finicky layers come u
     _embedding: 1,
     _recurrent: 4,
     _bidirectional: 3,
+    _preprocessing: 3,
 }
 
 

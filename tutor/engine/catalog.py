@@ -13,6 +13,7 @@ _CONV = (
 _POOL = "pool_size strides padding data_format name"
 _GLOBAL_POOL = "data_format keepdims"
 _RNN_TAIL = "return_sequences return_state go_backwards stateful unroll"
+_FILL = "fill_mode interpolation seed fill_value data_format"
 
 # Positional-or-keyword parameters of each class, in Keras' order.
 POSITIONAL: dict[str, tuple[str, ...]] = {
@@ -55,6 +56,12 @@ POSITIONAL: dict[str, tuple[str, ...]] = {
         "bias_regularizer activity_regularizer kernel_constraint recurrent_constraint "
         f"bias_constraint dropout recurrent_dropout seed {_RNN_TAIL} reset_after use_cudnn",
         "Bidirectional": "layer merge_mode weights backward_layer",
+        "Rescaling": "scale offset",
+        "RandomFlip": "mode seed data_format",
+        "RandomRotation": f"factor {_FILL}",
+        "RandomZoom": f"height_factor width_factor {_FILL}",
+        "RandomTranslation": f"height_factor width_factor {_FILL}",
+        "RandomContrast": "factor value_range seed",
     }.items()
 }
 
@@ -90,6 +97,11 @@ USUALLY_POSITIONAL = {
     "Reshape": 1,
     "Embedding": 2,
     "Bidirectional": 1,
+    "Rescaling": 1,
+    "RandomRotation": 1,
+    "RandomZoom": 1,
+    "RandomTranslation": 2,
+    "RandomContrast": 1,
     **dict.fromkeys(RECURRENT, 1),
     **{name: 1 for name in POSITIONAL if "Pooling" in name and "Global" not in name},
 }

@@ -66,6 +66,18 @@ def activation(layer: LayerArgs, shape: Shape) -> Outcome:
     return same_shape(shape, "an activation is applied to every value")
 
 
+def augmentation(layer: LayerArgs, shape: Shape) -> Outcome:
+    """Random flips, rotations, zooms and shifts move pixels around only while training;
+    they learn nothing and keep the image's shape."""
+    if len(shape) not in (3, 4):
+        layer.fail(f"expects images (batch, height, width, channels), got {shape}")
+    return same_shape(shape, "random augmentation moves pixels, only while training")
+
+
+def rescaling(layer: LayerArgs, shape: Shape) -> Outcome:
+    return same_shape(shape, "every value is multiplied by scale and shifted by offset")
+
+
 def batch_normalization(layer: LayerArgs, shape: Shape) -> Outcome:
     """Per feature of `axis`: gamma and beta are learned, the moving statistics are not."""
     axis = layer.integer("axis", -1)

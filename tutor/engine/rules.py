@@ -38,6 +38,12 @@ RULES: dict[str, Rule] = {
     "LSTM": recurrent.recurrent,
     "GRU": recurrent.recurrent,
     "Bidirectional": recurrent.bidirectional,
+    "Rescaling": core.rescaling,
+    "RandomFlip": core.augmentation,
+    "RandomRotation": core.augmentation,
+    "RandomZoom": core.augmentation,
+    "RandomTranslation": core.augmentation,
+    "RandomContrast": core.augmentation,
 }
 
 
