@@ -33,14 +33,17 @@ def fixture_course() -> Course:
 
 
 def dltutor(
-    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """Run the real command line as a learner would, in this test's isolated home."""
     return subprocess.run(
         [sys.executable, "-m", "tutor", *args],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         input=stdin,
         env={**os.environ, **(env or {})},
     )

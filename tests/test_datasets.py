@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
-import importlib.util
 import io
 import subprocess
 import sys
@@ -25,7 +24,6 @@ from tutor import datasets
 from tutor.datasets import DatasetError, dataset_status, fetch, import_file
 
 DOWNLOADED = ("mnist", "fashion_mnist", "imdb", "reuters", "pima")
-HAS_MLXTEND = importlib.util.find_spec("mlxtend") is not None
 
 
 @pytest.fixture(autouse=True)
@@ -111,8 +109,7 @@ def test_an_empty_cache_has_everything_missing_but_the_bundled_data(keras_home: 
     states = {status.name: status.state for status in datasets.all_statuses()}
     assert list(states) == ["mnist", "fashion_mnist", "imdb", "reuters", "iris", "boston", "pima"]
     assert all(states[name] == "missing" for name in DOWNLOADED)
-    bundled = "bundled" if HAS_MLXTEND else "missing"
-    assert states["iris"] == states["boston"] == bundled
+    assert states["iris"] == states["boston"] == "bundled"
     mnist = dataset_status("mnist")
     assert mnist.path == keras_home / "datasets" / "mnist.npz"  # where keras.datasets looks
     assert mnist.size_bytes is None
@@ -120,7 +117,6 @@ def test_an_empty_cache_has_everything_missing_but_the_bundled_data(keras_home: 
     assert dataset_status("fashion_mnist").path == keras_home / "datasets" / "fashion-mnist"
 
 
-@pytest.mark.skipif(not HAS_MLXTEND, reason="mlxtend is not installed")
 def test_bundled_datasets_point_into_mlxtend() -> None:
     status = dataset_status("iris")
     assert status.path is not None and status.path.name == "iris.csv.gz"
@@ -339,8 +335,4 @@ def test_fetch_from_a_local_mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_fetching_bundled_data_downloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(datasets.urllib.request, "urlopen", None)  # would fail if called
-    if HAS_MLXTEND:
-        assert fetch("boston").state == "bundled"
-    else:
-        with pytest.raises(DatasetError, match="pip install"):
-            fetch("boston")
+    assert fetch("boston").state == "bundled"

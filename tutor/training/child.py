@@ -1,0 +1,345 @@
+"""The training child: runs one exercise script in a fresh process and reports on a pipe.
+
+    python -m tutor.training.child --events-fd N --exercise ID [--script PATH]
+        [--device cpu|gpu] [--strategy mirrored] [--run-dir DIR] [--watch-stdin]
+        -- SCRIPT_ARGS...
+
+The app and `dltutor run` start this with `tutor.training.runner`; it is the only part of
+the tutor that imports TensorFlow. It sets TensorFlow's environment before the import,
+patches Keras (`tutor.training.hooks`), runs the script as `python FILE` would
+(`runpy`, `__main__`, `sys.argv`), and writes protocol events to fd N. The script's own
+output stays on this process's stdout and stderr for the parent's log pane.
+
+Stopping: SIGINT or SIGTERM stops training after the current batch and still reports a
+partial result; a second one, or one outside `fit`, interrupts at once. A watchdog thread
+kills the process group when the parent goes away (EOF on stdin, or a new parent pid),
+so a dead app or a dropped SSH session never leaves a trainer holding the CPU or GPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import runpy
+import select
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any
+
+from tutor.errors import TutorError
+from tutor.exercises import Exercise, exercise, new_run_dir
+from tutor.training import hooks, results
+from tutor.training.protocol import Error, Event, Result, Start, encode
+
+LOGICAL_CPUS_ENV = "DLTUTOR_LOGICAL_CPUS"
+"""Split the CPU into this many logical devices: `--strategy mirrored` then has replicas
+to mirror over on a machine without GPUs (the tests use it)."""
+WATCHDOG_INTERVAL_S = 0.5
+HISTORY_FILE = "history.json"
+MODEL_FILE = "model.keras"
+
+
+class DeviceError(TutorError):
+    """The device asked for is not there (`--device gpu` without a visible GPU)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    events = EventWriter(os.fdopen(args.events_fd, "w", encoding="utf-8", buffering=1))
+    start_watchdog(watch_stdin=args.watch_stdin)
+    with contextlib.suppress(AttributeError, ValueError):  # prints reach the log pane live
+        sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    stop = hooks.StopRequest()
+    _handle_stop_signals(stop)
+    try:
+        item = exercise(args.exercise)
+        script = Path(args.script) if args.script else item.script
+        _check_syntax(script)  # before the 5-second TensorFlow import: a typo shows at once
+        configure_environment(args.device)
+        start, strategy = _prepare_devices(item, script, args)
+    except SyntaxError as error:
+        return _fail(events, error, _script_traceback(error, Path(error.filename or "")))
+    except (TutorError, ImportError) as error:
+        return _fail(events, error, traceback_text="")
+    except hooks.TrainingCancelled:
+        events.emit(Result(status="cancelled"))
+        return 0
+    events.emit(start)
+    return run_script(item, script, args, events, stop, strategy)
+
+
+def run_script(
+    item: Exercise,
+    script: Path,
+    args: argparse.Namespace,
+    events: EventWriter,
+    stop: hooks.StopRequest,
+    strategy: Any,
+) -> int:
+    """Run the script under the Keras hooks and report its result; the exit status."""
+    capture = hooks.Capture()
+    hooks.install(events.emit, stop, capture, lambda: _script_globals(script, capture))
+    sys.argv = [str(script), *args.script_args]
+    sys.path.insert(0, str(script.parent))  # as `python FILE` does
+    status = "completed"
+    try:
+        with strategy.scope() if strategy is not None else contextlib.nullcontext():
+            capture.script_globals = runpy.run_path(str(script), run_name="__main__")
+    except (hooks.TrainingCancelled, KeyboardInterrupt):
+        status = "cancelled"
+    except SystemExit as error:
+        if error.code not in (None, 0):
+            stop.finishing = True
+            message = error.code if isinstance(error.code, str) else None
+            return _fail(events, message or f"the script exited with status {error.code}", "")
+    except BaseException as error:
+        stop.finishing = True
+        return _fail(events, error, _script_traceback(error, script))
+    stop.finishing = True
+    run_dir = Path(args.run_dir) if args.run_dir else new_run_dir(item.id)
+    try:
+        events.emit(_result(item, capture, status, run_dir))
+    except Exception as error:  # a bug here must still reach the learner as an event
+        return _fail(events, error, traceback.format_exc())
+    return 0
+
+
+def _result(item: Exercise, capture: hooks.Capture, status: str, run_dir: Path) -> Result:
+    names = _script_globals(None, capture) or {}
+    final = capture.final
+    history_path = model_path = None
+    if capture.history:
+        history_path = run_dir / HISTORY_FILE
+        results.save_history(capture.history, history_path)
+    if status == "completed" and capture.model is not None:
+        model_path = run_dir / MODEL_FILE
+        capture.model.save(model_path)
+    passed, criterion = (None, None)
+    if status == "completed" and item.trains:
+        passed, criterion = results.judge(item.criterion, final)
+    report = None
+    if status == "completed" and item.task == "classification" and capture.evaluated:
+        data = hooks.predictions_for(*capture.evaluated)
+        if data is not None:
+            class_names = names.get("CLASS_NAMES") or item.classes
+            report = results.classification_report(*data, class_names)
+    if status == "cancelled":
+        final_status = "cancelled"
+    else:
+        final_status = "failed" if passed is False else "passed"
+    return Result(
+        status=final_status,
+        test=capture.test_logs if status == "completed" else None,
+        passed=passed,
+        criterion=criterion,
+        model_path=str(model_path) if model_path else None,
+        history_path=str(history_path) if history_path else None,
+        epochs=capture.epochs,
+        final=final,
+        dataset=names.get("DATASET") if isinstance(names.get("DATASET"), str) else None,
+        stand_in=bool(names.get("STAND_IN", False)),
+        **(report or {}),
+    )
+
+
+# --- events, signals, the parent watchdog ------------------------------------------------
+
+
+class EventWriter:
+    """Writes protocol lines from any thread; a closed pipe means the parent is gone."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+
+    def emit(self, event: Event) -> None:
+        line = encode(event)
+        with self._lock:
+            try:
+                self._stream.write(line)
+                self._stream.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                kill_own_group()
+
+
+def start_watchdog(*, watch_stdin: bool) -> threading.Thread:
+    """A daemon thread that kills this process group once the parent is gone."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            if watch_stdin:
+                readable, _, _ = select.select([sys.stdin.fileno()], [], [], WATCHDOG_INTERVAL_S)
+                if readable and not os.read(sys.stdin.fileno(), 4096):
+                    kill_own_group()  # EOF: the parent's end of the pipe is closed
+            else:
+                time.sleep(WATCHDOG_INTERVAL_S)
+            if os.getppid() != parent:
+                kill_own_group()  # re-parented: the parent died
+
+    thread = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
+    thread.start()
+    return thread
+
+
+def kill_own_group() -> None:
+    """SIGKILL this process and, when it leads its group (the runner starts it in a new
+    session), everything it started."""
+    if os.getpgrp() == os.getpid():
+        os.killpg(os.getpid(), signal.SIGKILL)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _handle_stop_signals(stop: hooks.StopRequest) -> None:
+    def handle(signum: int, frame: FrameType | None) -> None:
+        if stop.finishing:
+            return  # writing the result: the runner kills us if that takes too long
+        if stop.requested or not stop.fitting:
+            raise hooks.TrainingCancelled
+        stop.requested = True  # the Keras callback stops after the current batch
+
+    signal.signal(signal.SIGINT, handle)
+    signal.signal(signal.SIGTERM, handle)
+
+
+# --- TensorFlow set-up -------------------------------------------------------------------
+
+
+def configure_environment(device: str | None) -> None:
+    """Before TensorFlow is imported: quiet C++ logs, GPU memory growth (several runs can
+    share a GPU), the Keras backend, and no GPU at all for `--device cpu`."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ["TF_FORCE_GPU_ALLOW_GROWTH"] = "true"
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    if device == "cpu":
+        os.environ["CUDA_VISIBLE_DEVICES"] = ""
+
+
+def _prepare_devices(item: Exercise, script: Path, args: argparse.Namespace) -> tuple[Start, Any]:
+    """Import TensorFlow and choose the device; (the start event, the strategy or None)."""
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    for gpu in gpus:
+        with contextlib.suppress(RuntimeError, ValueError):
+            tf.config.experimental.set_memory_growth(gpu, True)
+    if args.device == "gpu" and not gpus:
+        raise DeviceError("no GPU is visible to TensorFlow (try --device cpu)")
+    logical_cpus = int(os.environ.get(LOGICAL_CPUS_ENV) or 0)
+    if logical_cpus > 1:
+        cpu = tf.config.list_physical_devices("CPU")[0]
+        tf.config.set_logical_device_configuration(
+            cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(logical_cpus)]
+        )
+    strategy = None
+    if args.strategy == "mirrored":
+        if gpus:
+            strategy = tf.distribute.MirroredStrategy()
+        else:
+            cpus = [device.name for device in tf.config.list_logical_devices("CPU")]
+            strategy = tf.distribute.MirroredStrategy(devices=cpus)
+    start = Start(
+        exercise=item.id,
+        device=_device_name(tf, gpus),
+        dataset=item.dataset,
+        offline="--offline" in args.script_args,
+        script=str(script),
+        strategy=args.strategy,
+        replicas=strategy.num_replicas_in_sync if strategy is not None else 1,
+        pid=os.getpid(),
+    )
+    return start, strategy
+
+
+def _device_name(tf: Any, gpus: list[Any]) -> str:
+    if not gpus:
+        return "CPU"
+    try:
+        name = tf.config.experimental.get_device_details(gpus[0]).get("device_name") or "GPU"
+    except (RuntimeError, ValueError):
+        name = "GPU"
+    return name if len(gpus) == 1 else f"{len(gpus)} x {name}"
+
+
+# --- errors ---
+
+
+def _check_syntax(script: Path) -> None:
+    try:
+        source = script.read_bytes()
+    except OSError as error:
+        raise TutorError(f"cannot read {script}: {error.strerror}") from None
+    compile(source, str(script), "exec", dont_inherit=True)
+
+
+def _fail(events: EventWriter, error: BaseException | str, traceback_text: str) -> int:
+    events.emit(Error(message=_message(error), traceback=traceback_text))
+    events.emit(Result(status="error"))
+    return 1
+
+
+def _message(error: BaseException | str) -> str:
+    if isinstance(error, str):
+        return error
+    if isinstance(error, SyntaxError):
+        where = f" ({Path(error.filename or '?').name}, line {error.lineno})"
+        return f"SyntaxError: {error.msg}{where}"
+    if isinstance(error, TutorError):
+        return str(error)
+    return f"{type(error).__name__}: {error}".strip()
+
+
+def _script_traceback(error: BaseException, script: Path) -> str:
+    """The traceback from the script's first frame on: the runner's frames above it
+    (runpy, this module) are noise to a learner."""
+    if isinstance(error, SyntaxError):
+        return "".join(traceback.format_exception_only(type(error), error))
+    frames = traceback.extract_tb(error.__traceback__)
+    first = next((index for index, frame in enumerate(frames) if Path(frame.filename) == script), 0)
+    lines = ["Traceback (most recent call last):\n"]
+    lines += traceback.format_list(frames[first:])
+    lines += traceback.format_exception_only(type(error), error)
+    return "".join(lines)
+
+
+def _script_globals(script: Path | None, capture: hooks.Capture) -> Mapping[str, Any] | None:
+    """The running script's globals: `runpy` puts them in `sys.modules["__main__"]` while it
+    runs; after it returns (or raises) the captured copy, or the last one seen."""
+    module = sys.modules.get("__main__")
+    names = getattr(module, "__dict__", None)
+    if script is not None and names is not None and names.get("__file__") == str(script):
+        capture.script_globals = names
+    return capture.script_globals
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m tutor.training.child")
+    parser.add_argument("--events-fd", type=int, required=True)
+    parser.add_argument("--exercise", required=True)
+    parser.add_argument("--script", help="the script to run (default: the original)")
+    parser.add_argument("--device", choices=("cpu", "gpu"))
+    parser.add_argument("--strategy", choices=("mirrored",))
+    parser.add_argument("--run-dir", help="where history and model go (default: a new one)")
+    parser.add_argument("--watch-stdin", action="store_true", help="exit when stdin closes")
+    parser.add_argument("script_args", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+    if args.script_args[:1] == ["--"]:
+        args.script_args = args.script_args[1:]
+    return args
+
+
+if __name__ == "__main__":
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    # Skip interpreter teardown: TensorFlow's can take a second, and everything that
+    # matters (events, history, model) is written and flushed by now.
+    os._exit(code)

@@ -1,0 +1,360 @@
+"""Start, watch and stop one training child from asyncio: the app's worker and `dltutor
+run` both drive training through `TrainingRun`.
+
+The child is a fresh interpreter (`sys.executable -m tutor.training.child`), never a fork
+of the caller: the UI process must not carry TensorFlow, and only a process that exits
+gives GPU memory back. It runs in its own session, so the terminal's Ctrl+C reaches the
+caller alone (which then cancels deliberately), and killing its process group takes any
+grandchild with it. Events arrive on a dedicated pipe (`--events-fd`), so nothing the
+script prints can be mistaken for one; its stdout and stderr become `Log` events.
+
+No TensorFlow or Textual here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import contextlib
+import os
+import re
+import signal
+import sys
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import tutor
+from tutor.errors import TutorError
+from tutor.exercises import Exercise, new_run_dir, script_to_run
+from tutor.training.protocol import Error, Event, Log, Result, decode, finite
+
+if TYPE_CHECKING:
+    from tutor.progress import ProgressStore
+
+CANCEL_GRACE_S = 2.0
+"""How long a cancelled child has to stop after its current batch before it is killed."""
+TERM_GRACE_S = 0.5
+DRAIN_GRACE_S = 0.5
+"""After the child exits, how long its output may still flow before leftovers are killed."""
+EXIT_POLL_S = 0.02
+EVENT_LINE_LIMIT = 4 * 1024 * 1024
+_CHUNK = 65536
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# TensorFlow's C++ start-up notes (oneDNN, CPU features) that TF_CPP_MIN_LOG_LEVEL cannot
+# silence: absl prints them before its logging is set up. Warnings and errors still pass.
+_STARTUP_NOISE = re.compile(
+    r"^(WARNING: All log messages before absl::InitializeLog\(\) is called"
+    r"|I\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ [\w.]+:\d+\] )"
+)
+_EOF = object()
+
+
+class TrainingRun:
+    """One run of one exercise in a child process.
+
+    Iterate `events()` (or `await run()`) to start it and receive `Start`, `Fit`, `Batch`,
+    `Epoch`, `Log`, `Error` and, always last, one `Result`, even when the child crashed or
+    was killed. `cancel()` may be called from another task at any time. When the events
+    end, or the `async with` block is left, nothing the run started is left running.
+    """
+
+    def __init__(
+        self,
+        exercise: Exercise,
+        *,
+        script: Path | None = None,
+        epochs: int | None = None,
+        batch_size: int | None = None,
+        offline: bool = False,
+        device: str | None = None,
+        strategy: str | None = None,
+        extra_args: Sequence[str] = (),
+        store: ProgressStore | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.exercise = exercise
+        self.script = script if script is not None else script_to_run(exercise.id)
+        self.script_args = [
+            *(["--epochs", str(epochs)] if epochs is not None else []),
+            *(["--batch-size", str(batch_size)] if batch_size is not None else []),
+            *(["--offline"] if offline else []),
+            *extra_args,
+        ]
+        self.device = device
+        self.strategy = strategy
+        self.store = store
+        self.env = env
+        self.run_dir: Path | None = None
+        self.result: Result | None = None
+        self.cancel_requested = False
+        self._process: asyncio.subprocess.Process | None = None
+        self._queue: asyncio.Queue[Any] = asyncio.Queue()
+        self._tasks: list[asyncio.Task[Any]] = []
+        self._transport: asyncio.ReadTransport | None = None
+        self._error: Error | None = None
+        self._stderr_tail: deque[str] = deque(maxlen=20)
+        self._run_id: int | None = None
+        self._closed = False
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.returncode is None
+
+    @property
+    def returncode(self) -> int | None:
+        return self._process.returncode if self._process is not None else None
+
+    def command(self) -> list[str]:
+        """The child's command line, events on fd `{fd}` (filled in by `start`)."""
+        return [
+            sys.executable,
+            "-m",
+            "tutor.training.child",
+            "--exercise",
+            self.exercise.id,
+            "--script",
+            str(self.script),
+            *(["--device", self.device] if self.device else []),
+            *(["--strategy", self.strategy] if self.strategy else []),
+            "--watch-stdin",
+            "--",
+            *self.script_args,
+        ]
+
+    async def start(self) -> None:
+        """Start the child; events queue up until `events()` reads them."""
+        if self._process is not None:
+            return
+        self.run_dir = new_run_dir(self.exercise.id)
+        read_fd, write_fd = os.pipe()
+        command = self.command()
+        command[3:3] = ["--events-fd", str(write_fd), "--run-dir", str(self.run_dir)]
+        try:
+            self._process = await asyncio.create_subprocess_exec(
+                *command,
+                stdin=asyncio.subprocess.PIPE,  # the child's watchdog: EOF means we died
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                pass_fds=(write_fd,),
+                start_new_session=True,
+                cwd=self.run_dir,  # relative files the script writes land in its run folder
+                env=self._child_env(),
+            )
+        except OSError as error:
+            os.close(read_fd)
+            raise TutorError(f"cannot start the training process: {error}") from None
+        finally:
+            os.close(write_fd)
+        if self.store is not None:
+            self._run_id = self.store.start_run(self.exercise.id)
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader(limit=EVENT_LINE_LIMIT)
+        self._transport, _ = await loop.connect_read_pipe(
+            lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(read_fd, "rb", 0)
+        )
+        assert self._process.stdout is not None and self._process.stderr is not None
+        self._tasks = [
+            asyncio.create_task(self._read_events(reader)),
+            asyncio.create_task(self._read_output(self._process.stdout, "stdout")),
+            asyncio.create_task(self._read_output(self._process.stderr, "stderr")),
+            asyncio.create_task(self._reap_leftovers()),
+        ]
+
+    async def events(self) -> AsyncIterator[Event]:
+        """Every event of the run, `Result` last; starts the run if needed."""
+        await self.start()
+        open_streams = 3
+        try:
+            while open_streams:
+                item = await self._queue.get()
+                if item is _EOF:
+                    open_streams -= 1
+                    continue
+                if isinstance(item, Error):
+                    self._error = item
+                if isinstance(item, Result):
+                    self.result = item
+                yield item
+            assert self._process is not None
+            await self._process.wait()
+            if self.result is None:
+                for event in self._missing_result():
+                    yield event
+        finally:
+            await self.close()
+
+    async def run(self, on_event: Callable[[Event], Any] | None = None) -> Result:
+        """Run to the end, handing each event to `on_event`; the result."""
+        async for event in self.events():
+            if on_event is not None:
+                on_event(event)
+        assert self.result is not None
+        return self.result
+
+    async def cancel(self, grace: float = CANCEL_GRACE_S) -> None:
+        """Ask the child to stop after its current batch (SIGINT); after `grace` seconds
+        SIGTERM, then SIGKILL, its whole process group. Returns once it has exited."""
+        self.cancel_requested = True
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            process.send_signal(signal.SIGINT)
+        for next_signal, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, TERM_GRACE_S)):
+            try:
+                await asyncio.wait_for(self._exited(), wait)
+                return
+            except asyncio.TimeoutError:
+                self._signal_group(next_signal)
+        await self._exited()
+
+    async def close(self) -> None:
+        """Kill whatever is left, stop reading and record the run; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        process = self._process
+        if process is not None:
+            if process.returncode is None:
+                self._signal_group(signal.SIGKILL)
+                await process.wait()
+            self._signal_group(signal.SIGKILL)  # grandchildren the script left behind
+            if process.stdin is not None:
+                process.stdin.close()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._transport is not None:
+            self._transport.close()
+        self._record()
+        if self.run_dir is not None:
+            with contextlib.suppress(OSError):
+                self.run_dir.rmdir()  # only if empty: a run that never got going
+
+    async def __aenter__(self) -> TrainingRun:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _child_env(self) -> dict[str, str]:
+        env = {**os.environ, **(self.env or {})}
+        # The child imports `tutor` from wherever this process did (a checkout works too).
+        package_root = str(Path(tutor.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(
+            part for part in (package_root, env.get("PYTHONPATH")) if part
+        )
+        env.setdefault("PYTHONIOENCODING", "utf-8")
+        return env
+
+    async def _read_events(self, reader: asyncio.StreamReader) -> None:
+        try:
+            while True:
+                try:
+                    line = await reader.readline()
+                except ValueError:  # a line over the limit: dropped, like any garbage
+                    continue
+                if not line:
+                    break
+                event = decode(line)
+                if event is not None:
+                    self._queue.put_nowait(event)
+        finally:
+            self._queue.put_nowait(_EOF)
+
+    async def _read_output(self, stream: asyncio.StreamReader, name: str) -> None:
+        """Lines of the script's output; `\\r` ends a line too (progress bars), and
+        backspaces are dropped."""
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        pending = ""
+        try:
+            while True:
+                chunk = await stream.read(_CHUNK)
+                text = decoder.decode(chunk, final=not chunk).replace("\b", "")
+                pending += text
+                *lines, pending = _LINE_BREAK.split(pending)
+                if not chunk and pending:
+                    lines.append(pending)
+                for line in lines:
+                    if name == "stderr":
+                        if _STARTUP_NOISE.match(line):
+                            continue
+                        self._stderr_tail.append(line)
+                    self._queue.put_nowait(Log(name, line))
+                if not chunk:
+                    break
+        finally:
+            self._queue.put_nowait(_EOF)
+
+    async def _reap_leftovers(self) -> None:
+        """Once the child has exited, give its output a moment to drain, then kill any
+        grandchild still holding the pipes open (so the streams end)."""
+        await self._exited()
+        await asyncio.sleep(DRAIN_GRACE_S)
+        self._signal_group(signal.SIGKILL)
+
+    async def _exited(self) -> int:
+        """The child's exit status, as soon as it has exited. Not `Process.wait()`: before
+        Python 3.12 that also waits for every pipe to close, and a grandchild that
+        inherited the script's stdout keeps it open until it, too, is killed."""
+        assert self._process is not None
+        while self._process.returncode is None:
+            await asyncio.sleep(EXIT_POLL_S)
+        return self._process.returncode
+
+    def _signal_group(self, signum: int) -> None:
+        if self._process is None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._process.pid, signum)  # the child leads its own session
+
+    def _missing_result(self) -> list[Event]:
+        """The events a child that died without a result should have sent."""
+        if self.cancel_requested:
+            self.result = Result(status="cancelled")
+            return [self.result]
+        code = self.returncode
+        how = f"was killed by signal {-code}" if code is not None and code < 0 else None
+        last = next((line for line in reversed(self._stderr_tail) if line.strip()), "")
+        self._error = Error(
+            message=f"the training process {how or f'exited with status {code}'} "
+            "before reporting a result" + (f": {last.strip()}" if last else "")
+        )
+        self.result = Result(status="error")
+        return [self._error, self.result]
+
+    def _record(self) -> None:
+        if self.store is None or self._run_id is None:
+            return
+        result = self.result or Result(status="cancelled" if self.cancel_requested else "error")
+        self.store.finish_run(
+            self._run_id,
+            result.status,
+            metrics=run_metrics(result),
+            history_path=result.history_path,
+            model_path=result.model_path,
+        )
+
+
+def run_metrics(result: Result) -> dict[str, float | None]:
+    """The numbers a progress record keeps: the last epoch's logs and `test_`-prefixed
+    test metrics, flat, as `dltutor progress` prints them."""
+    metrics = dict(result.final)
+    for name, value in (result.test or {}).items():
+        metrics[f"test_{name}"] = finite(value)
+    return metrics
