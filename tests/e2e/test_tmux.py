@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -65,6 +67,16 @@ class Terminal:
         raise AssertionError(f"timed out; the screen shows:\n{self.screen()}")
 
     def exit_status(self) -> str:
+        """The pane's exit status once its process has exited, else "".
+
+        tmux built with utempter can miss the SIGCHLD of a pane that exits while
+        utempter's own handler is installed, leaving the process a zombie and the pane
+        "alive" for ever (tmux/tmux#311, #4559); a SIGCHLD of our own makes the server
+        reap it, as the maintainers suggest."""
+        server = self.tmux("display-message", "-p", "#{pid}").strip()
+        if server.isdigit():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(server), signal.SIGCHLD)
         return self.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead_status}").strip()
 
 
