@@ -81,6 +81,49 @@ _KOREAN: Mapping[str, str] = {
     "days": "일",
     "Exercise runs": "실습 실행 기록",
     "No runs yet.": "아직 실행한 실습이 없습니다.",
+    # Exercises
+    "Run": "실행",
+    "Cancel": "취소",
+    "Edit": "편집",
+    "Reset": "원본으로",
+    "Solution": "정답 코드",
+    "Save": "저장",
+    "Things to try:": "해 볼 만한 것:",
+    "Script": "스크립트",
+    "Data": "데이터",
+    "Device": "장치",
+    "your copy": "내 사본",
+    "original": "원본",
+    "stand-in": "대체 데이터",
+    "made by the script": "스크립트가 직접 만듦",
+    "cached": "내려받아 둠",
+    "bundled": "패키지에 포함",
+    "not downloaded; offline": "내려받지 않음, 오프라인이면",
+    "r runs it; nothing is trained": "r 키로 실행합니다. 학습은 하지 않습니다",
+    "r runs {epochs} epochs, batch size {batch}": (
+        "r 키로 실행: 에포크 {epochs}번, 배치 크기 {batch}"
+    ),
+    "Stopping after this batch...": "이번 배치가 끝나면 멈춥니다...",
+    "Starting (TensorFlow takes a few seconds)...": (
+        "시작하는 중 (TensorFlow를 불러오는 데 몇 초 걸립니다)..."
+    ),
+    "epoch": "에포크",
+    "batch": "배치",
+    "model": "모델",
+    "{id} is still training; cancel it first.": "{id} 학습이 아직 진행 중입니다. 먼저 취소하세요.",
+    "Could not start your editor ({editor}): {error}": "편집기({editor})를 열 수 없습니다: {error}",
+    "You are already running the original.": "이미 원본을 실행하고 있습니다.",
+    "Back to the original; your copy is kept as {name}.": (
+        "원본으로 돌아갔습니다. 내 사본은 {name}(으)로 남겨 두었습니다."
+    ),
+    "{id} keeps training in the background.": "{id} 학습은 뒤에서 계속됩니다.",
+    "Solution (read-only)": "정답 코드 (읽기 전용)",
+    "Your copy": "내 사본",
+    "Could not save: {error}": "저장하지 못했습니다: {error}",
+    "Saved; r runs your copy.": "저장했습니다. 이제 r 키는 내 사본을 실행합니다.",
+    "Unsaved changes: ctrl+s saves, Esc again discards them.": (
+        "저장하지 않은 변경이 있습니다. ctrl+s는 저장, Esc를 한 번 더 누르면 버립니다."
+    ),
     # Key descriptions (they feed the footer and the help screen)
     "Quit": "종료",
     "Language": "언어",

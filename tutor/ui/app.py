@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from tutor.exercises import Exercise
 from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
 from tutor.progress import ProgressStore
@@ -15,6 +16,7 @@ from tutor.ui.localize import localize_bindings
 from tutor.ui.screens.glossary import GlossaryScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
+from tutor.ui.training import RunFactory, TrainingSession, start_child
 
 
 class TutorApp(App[None]):
@@ -34,7 +36,13 @@ class TutorApp(App[None]):
     lang: reactive[str] = reactive("en", init=False)
 
     def __init__(
-        self, course: Course, lang: str, progress: ProgressStore, *, no_color: bool = False
+        self,
+        course: Course,
+        lang: str,
+        progress: ProgressStore,
+        *,
+        no_color: bool = False,
+        run_factory: RunFactory = start_child,
     ) -> None:
         # Textual alone turns NO_COLOR into shades of grey; in ANSI mode it strips colour
         # entirely, as no-color.org asks, and widgets fall back to bold and reverse video.
@@ -43,6 +51,9 @@ class TutorApp(App[None]):
             self.theme = "ansi-dark"
         self.course = course
         self.progress = progress
+        self.run_factory = run_factory
+        self.training: TrainingSession | None = None
+        """The latest exercise run; one at a time, since each wants the whole CPU or GPU."""
         self.set_reactive(TutorApp.lang, lang)
 
     def on_mount(self) -> None:
@@ -60,6 +71,18 @@ class TutorApp(App[None]):
         if notice:
             self.notify(notice, severity="warning", timeout=10)
 
+    def start_training(self, exercise: Exercise) -> TrainingSession:
+        """Train `exercise` in the background; the worker (and with it the child process)
+        is cancelled if the app quits first."""
+        session = TrainingSession(exercise, self.run_factory(exercise, self.progress))
+        self.training = session
+        self.run_worker(session.drive(), name=f"train {exercise.id}", group="training")
+        return session
+
+    def cancel_training(self) -> None:
+        if self.training is not None and self.training.active:
+            self.run_worker(self.training.cancel(), group="cancel")
+
     def watch_lang(self, lang: str) -> None:
         localize_bindings(self, lang)
 
@@ -76,7 +99,10 @@ class TutorApp(App[None]):
 
 
 def make_app(
-    course: Course | None = None, lang: str | None = None, progress: ProgressStore | None = None
+    course: Course | None = None,
+    lang: str | None = None,
+    progress: ProgressStore | None = None,
+    run_factory: RunFactory = start_child,
 ) -> TutorApp:
     """Build the app for the CLI and the tests alike (progress from the learner's data
     directory unless a store is given)."""
@@ -86,4 +112,5 @@ def make_app(
         detect_language(lang),
         progress if progress is not None else ProgressStore(),
         no_color=no_color,
+        run_factory=run_factory,
     )

@@ -9,9 +9,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
+from tutor.exercises import load_catalogue
 from tutor.i18n import translate
 from tutor.lessons import Course
 from tutor.quiz import fresh_seed, practice_set
+from tutor.ui.screens.exercise import ExerciseScreen
+from tutor.ui.screens.exercise_picker import ExercisePicker
 from tutor.ui.screens.language import FollowsLanguage
 from tutor.ui.screens.quiz import QuizScreen
 
@@ -27,6 +30,7 @@ class LessonScreen(FollowsLanguage, Screen[str]):
         Binding("p,left", "step(-1)", "Previous lesson"),
         Binding("escape,b,q", "back", "Back"),
         Binding("t", "quiz", "Quiz"),
+        Binding("e", "exercise", "Exercise"),
         Binding("down,j", "scroll(1)", "Scroll down", show=False),
         Binding("up,k", "scroll(-1)", "Scroll up", show=False),
         Binding("pagedown,space", "page(1)", "Page down", show=False),
@@ -101,6 +105,7 @@ class LessonScreen(FollowsLanguage, Screen[str]):
             self.notify(translate(message, self.tutor.lang), timeout=2)
             return
         self.lesson_id = neighbour.id
+        self.refresh_bindings()
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#page", VerticalScroll).scroll_relative(y=lines, animate=False)
@@ -126,6 +131,29 @@ class LessonScreen(FollowsLanguage, Screen[str]):
         questions = practice_set(lesson.quiz_topics, fresh_seed(), LESSON_QUIZ_COUNT)
         title = f"{translate('Quiz', lang)}: {lesson.text(lang).title}"
         self.app.push_screen(QuizScreen(questions, title))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`e` appears in the footer only on lessons that have an exercise."""
+        if action == "exercise":
+            return self.course.lesson(self.lesson_id).exercise is not None
+        return True
+
+    def action_exercise(self) -> None:
+        """The lesson's exercise; a chooser when the catalogue has variants of it."""
+        lesson = self.course.lesson(self.lesson_id)
+        if lesson.exercise is None:
+            return
+        variants = [item for item in load_catalogue() if item.lesson == lesson.id]
+        if len(variants) <= 1:
+            self.app.push_screen(ExerciseScreen(lesson.exercise))
+            return
+        variants.sort(key=lambda item: item.id != lesson.exercise)  # the lesson's own first
+
+        def open_chosen(exercise_id: str | None) -> None:
+            if exercise_id is not None:
+                self.app.push_screen(ExerciseScreen(exercise_id))
+
+        self.app.push_screen(ExercisePicker(variants), open_chosen)
 
     def action_back(self) -> None:
         self.dismiss(self.lesson_id)

@@ -38,7 +38,11 @@ class HistoryPlot(PlotextPlot):
         plt.clear_figure()
         plt.title(self.metric)
         plt.xlabel("epoch")
-        for name, marker in ((self.metric, "braille"), (f"val_{self.metric}", "braille")):
+        epochs = 0
+        for name in (self.metric, f"val_{self.metric}"):
             values = [v for v in self._history.get(name, []) if v is not None]
             if values:
-                plt.plot(list(range(1, len(values) + 1)), values, label=name, marker=marker)
+                plt.plot(list(range(1, len(values) + 1)), values, label=name, marker="braille")
+                epochs = max(epochs, len(values))
+        if epochs:  # whole epochs on the axis, never 2.2
+            plt.xticks(list(range(1, epochs + 1, max(1, round(epochs / 6)))))

@@ -1,0 +1,254 @@
+"""The exercise screen: run a lesson's Keras script in the background and watch it learn.
+
+It shows the exercise, the script that will run (the original or the learner's copy), the
+dataset's state, the device, live loss and metric curves, a progress bar with an ETA and
+the script's output. The run itself belongs to the app (`tutor.ui.training`): leaving this
+screen does not stop it, and coming back shows it again. Redraws come from a timer, four a
+second, never from the events themselves, so a fast run cannot flood the UI.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, RichLog, Static
+
+from tutor import datasets
+from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy, solution_path
+from tutor.i18n import translate
+from tutor.training.report import criterion_text, metrics_text
+from tutor.training.view import RunView, clock
+from tutor.ui.screens.editor import EditorScreen
+from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.training import TrainingSession
+from tutor.ui.widgets.history_plot import HistoryPlot
+
+REDRAW_INTERVAL_S = 0.25
+
+
+class ExerciseScreen(FollowsLanguage, Screen[None]):
+    CSS_PATH = "exercise.tcss"
+    BINDINGS = [
+        Binding("escape,b", "back", "Back"),
+        Binding("r", "run", "Run"),
+        Binding("c", "cancel", "Cancel"),
+        Binding("e", "edit", "Edit"),
+        Binding("u", "reset", "Reset"),
+        Binding("s", "solution", "Solution"),
+        Binding("down,j", "scroll_log(1)", "Scroll down", show=False),
+        Binding("up,k", "scroll_log(-1)", "Scroll up", show=False),
+    ]
+
+    def __init__(self, exercise_id: str) -> None:
+        super().__init__()
+        self.exercise: Exercise = exercise(exercise_id)
+        self._seen_version = -1
+        self._seen_epochs = -1
+        self._shown_lines = 0
+        self._shown_session: TrainingSession | None = None
+        self._started = False
+        self._was_active = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield Static(id="summary")
+        with Horizontal(id="plots"):
+            yield HistoryPlot("loss", id="loss-plot")
+            yield HistoryPlot(self.exercise.metric or "accuracy", id="metric-plot")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(id="progress", show_eta=False)
+            yield Static(id="status")
+        yield RichLog(id="log", max_lines=2000, wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(not self.exercise.trains, "no-training")
+        self.set_interval(REDRAW_INTERVAL_S, self.redraw)
+
+    @property
+    def session(self) -> TrainingSession | None:
+        """The app's run of this exercise, if there is or was one."""
+        session = self.tutor.training
+        return session if session is not None and session.exercise.id == self.exercise.id else None
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def show_language(self, lang: str) -> None:
+        self.title = f"{translate('Exercise', lang)}: {self.exercise.title(lang)}"
+        self.sub_title = self.exercise.id
+        self._seen_version = -1
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Bring the screen up to date with the run; cheap when nothing changed."""
+        session = self.session
+        if session is not self._shown_session or not self._started:
+            self._start_fresh(session)
+        view = session.view if session is not None else None
+        version = view.version if view is not None else 0
+        if version == self._seen_version and not (view and view.active):
+            return
+        self._seen_version = version
+        active = view is not None and view.active
+        if active != self._was_active:  # the footer swaps Run and Cancel
+            self._was_active = active
+            self.refresh_bindings()
+        lang = self.tutor.lang
+        # Text, not markup: "[stand-in]" and a learner's metric names print as they are.
+        self.query_one("#summary", Static).update(Text(self._summary(view, lang)))
+        self.query_one("#status", Static).update(Text(self._status(view, lang)))
+        if view is None:
+            return
+        fraction = view.fraction()
+        self.query_one("#progress", ProgressBar).update(
+            total=100 if fraction is not None else None, progress=100 * (fraction or 0)
+        )
+        log = self.query_one("#log", RichLog)
+        for line in view.new_lines(self._shown_lines):
+            log.write(line)
+        self._shown_lines = view.logged
+        epochs = len(view.history.get("loss", []))
+        if epochs != self._seen_epochs:
+            self._seen_epochs = epochs
+            self.query_one("#loss-plot", HistoryPlot).show(view.history)
+            self.query_one("#metric-plot", HistoryPlot).show(view.history)
+
+    def _start_fresh(self, session: TrainingSession | None) -> None:
+        """A new run (or none yet): clear the log and plots, show the things to try."""
+        self._shown_session, self._started = session, True
+        self._shown_lines = 0
+        self._seen_epochs = -1
+        log = self.query_one("#log", RichLog)
+        log.clear()
+        if session is None:
+            lang = self.tutor.lang
+            log.write(translate("Things to try:", lang))
+            for number, text in enumerate(self.exercise.things_to_try(lang), 1):
+                log.write(f"  {number}. {text}")
+            self.query_one("#progress", ProgressBar).update(total=100, progress=0)
+
+    def _summary(self, view: RunView | None, lang: str) -> str:
+        """Two lines: the script and the device, then the data (whose name can be long)."""
+        script = translate("your copy" if has_copy(self.exercise.id) else "original", lang)
+        device = view.device if view is not None and view.device else "-"
+        return (
+            f"{translate('Script', lang)}: {self.exercise.script.name} ({script})  ·  "
+            f"{translate('Device', lang)}: {device}\n"
+            f"{translate('Data', lang)}: {self._data_state(view, lang)}"
+        )
+
+    def _data_state(self, view: RunView | None, lang: str) -> str:
+        if view is not None and view.dataset:
+            return view.dataset + (f" [{translate('stand-in', lang)}]" if view.stand_in else "")
+        name = self.exercise.dataset
+        if name is None:
+            return translate("made by the script", lang)
+        try:
+            status = datasets.dataset_status(name)
+        except datasets.DatasetError:
+            return name
+        if status.state in ("cached", "bundled"):
+            return f"{name} ({translate(status.state, lang)})"
+        fallback = status.fallback.description
+        return f"{name} ({translate('not downloaded; offline', lang)}: {fallback})"
+
+    def _status(self, view: RunView | None, lang: str) -> str:
+        if view is None:
+            if not self.exercise.trains:
+                return translate("r runs it; nothing is trained", lang)
+            how = translate("r runs {epochs} epochs, batch size {batch}", lang)
+            return how.format(epochs=self.exercise.epochs, batch=self.exercise.batch_size)
+        if view.result is not None:
+            verdict = translate(view.result.status, lang)
+            return verdict + criterion_text(view.result.criterion)
+        if view.status == "cancelling":
+            return translate("Stopping after this batch...", lang)
+        if not view.epochs:
+            return translate("Starting (TensorFlow takes a few seconds)...", lang)
+        text = f"{translate('epoch', lang)} {view.epoch}/{view.epochs}"
+        if view.steps:
+            text += f"  {translate('batch', lang)} {view.batch}/{view.steps}"
+        eta = view.eta()
+        if eta is not None:
+            text += f"  ETA {clock(eta)}"
+        if view.fit > 1:
+            text += f"  ({translate('model', lang)} {view.fit})"
+        latest = view.live or {name: values[-1] for name, values in view.history.items()}
+        return f"{text}  {metrics_text(latest)}"
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Run while nothing trains, cancel while this exercise does: the footer shows
+        only the key that does something now."""
+        session = self.session
+        running = session is not None and session.active
+        if action == "run":
+            return not running
+        if action == "cancel":
+            return running
+        return True
+
+    def action_run(self) -> None:
+        other = self.tutor.training
+        if other is not None and other.active:
+            message = translate("{id} is still training; cancel it first.", self.tutor.lang)
+            self.notify(message.format(id=other.exercise.id), severity="warning")
+            return
+        self.tutor.start_training(self.exercise)
+        self.refresh_bindings()
+        self.redraw()
+
+    def action_cancel(self) -> None:
+        session = self.session
+        if session is not None and session.active:
+            self.tutor.cancel_training()
+            self.redraw()
+
+    def action_edit(self) -> None:
+        path = edit_copy(self.exercise.id)
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.app.push_screen(EditorScreen(path), lambda _saved: self._after_edit())
+            return
+        try:
+            with self.app.suspend():
+                subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except (OSError, ValueError) as error:
+            message = translate("Could not start your editor ({editor}): {error}", self.tutor.lang)
+            self.notify(message.format(editor=editor, error=error), severity="error")
+        self._after_edit()
+
+    def _after_edit(self) -> None:
+        self._seen_version = -1
+        self.redraw()
+
+    def action_reset(self) -> None:
+        backup = reset_copy(self.exercise.id)
+        lang = self.tutor.lang
+        if backup is None:
+            self.notify(translate("You are already running the original.", lang), timeout=3)
+        else:
+            message = translate("Back to the original; your copy is kept as {name}.", lang)
+            self.notify(message.format(name=backup.name), timeout=5)
+        self._after_edit()
+
+    def action_solution(self) -> None:
+        self.app.push_screen(EditorScreen(solution_path(self.exercise.id), read_only=True))
+
+    def action_scroll_log(self, lines: int) -> None:
+        self.query_one("#log", RichLog).scroll_relative(y=lines, animate=False)
+
+    def action_back(self) -> None:
+        session = self.session
+        if session is not None and session.active:
+            message = translate("{id} keeps training in the background.", self.tutor.lang)
+            self.notify(message.format(id=self.exercise.id), timeout=3)
+        self.dismiss()
