@@ -15,34 +15,9 @@ import itertools
 import math
 import re
 
-import pytest
+from tests.lesson_text import LANGS, assert_in_both, assert_in_prose, body
 
-from tutor.lessons import load_course
-
-LANGS = ("en", "ko")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LESSONS = ("reading-a-cnn", "mnist-cnn", "shapes-cnn", "fashion-cnn", "cnn-history")
-
-
-def body(lesson_id: str, lang: str) -> str:
-    lesson = load_course().lesson(lesson_id)
-    assert lesson.has(lang), f"{lesson_id} has no {lang} version"
-    return lesson.text(lang).body
-
-
-def assert_in_both(lesson_id: str, expected: list[str]) -> None:
-    for lang in LANGS:
-        text = body(lesson_id, lang)
-        missing = [item for item in expected if item not in text]
-        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
-
-
-def assert_in_prose(lesson_id: str, expected: list[str]) -> None:
-    """Like assert_in_both, for numbers that a line break may split in running text."""
-    for lang in LANGS:
-        prose = " ".join(body(lesson_id, lang).split())
-        missing = [item for item in expected if item not in prose]
-        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
 
 
 def out_size(size: int, kernel: int, stride: int = 1, padding: int = 0) -> int:
@@ -533,13 +508,3 @@ def test_inception_1x1_saving() -> None:
             f"{reduce + then:,}",
         ],
     )
-
-
-# --- both languages -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lesson_id", LESSONS)
-def test_korean_is_korean_and_english_is_not(lesson_id: str) -> None:
-    assert HANGUL.search(body(lesson_id, "ko")), f"{lesson_id}.ko.md has no Hangul"
-    found = HANGUL.search(body(lesson_id, "en"))
-    assert not found, f"{lesson_id}.en.md contains Hangul: {found.group()!r}"

@@ -13,14 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
-import pytest
+from tests.lesson_text import LANGS, assert_in_both, body
 
-from tutor.lessons import load_course
-
-LANGS = ("en", "ko")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LESSONS = (
     "why-convolution",
     "convolution-by-hand",
@@ -30,19 +25,6 @@ LESSONS = (
 )
 
 Grid = list[list[float]]
-
-
-def body(lesson_id: str, lang: str) -> str:
-    lesson = load_course().lesson(lesson_id)
-    assert lesson.has(lang), f"{lesson_id} has no {lang} version"
-    return lesson.text(lang).body
-
-
-def assert_in_both(lesson_id: str, expected: list[str]) -> None:
-    for lang in LANGS:
-        text = body(lesson_id, lang)
-        missing = [item for item in expected if item not in text]
-        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
 
 
 def assert_phrases(lesson_id: str, phrases: dict[str, list[str]]) -> None:
@@ -519,31 +501,3 @@ def test_dropout_example() -> None:
             f"/ {1 - rate:g}",
         ],
     )
-
-
-# --- all lessons --------------------------------------------------------------------------
-
-
-def display_width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-
-
-@pytest.mark.parametrize("lesson_id", LESSONS)
-def test_code_diagrams_and_tables_fit_the_screen(lesson_id: str) -> None:
-    """The lesson screen is 80 columns; code, diagrams and tables must fit in 70."""
-    for lang in LANGS:
-        inside = False
-        for number_, line in enumerate(body(lesson_id, lang).splitlines(), 1):
-            if line.startswith("```"):
-                inside = not inside
-                continue
-            if inside or line.startswith("|"):
-                width = display_width(line)
-                assert width <= 70, f"{lesson_id}.{lang} body line {number_}: {width} columns"
-
-
-@pytest.mark.parametrize("lesson_id", LESSONS)
-def test_korean_is_korean_and_english_is_not(lesson_id: str) -> None:
-    assert HANGUL.search(body(lesson_id, "ko")), f"{lesson_id}.ko.md has no Hangul"
-    found = HANGUL.search(body(lesson_id, "en"))
-    assert not found, f"{lesson_id}.en.md contains Hangul: {found.group()!r}"

@@ -13,26 +13,9 @@ import math
 import re
 from itertools import pairwise
 
-import pytest
+from tests.lesson_text import LANGS, assert_in_both, body
 
-from tutor.lessons import load_course
-
-LANGS = ("en", "ko")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LESSONS = ("pima", "iris", "boston", "mnist-dnn", "fashion-dnn", "overfitting-dropout")
-
-
-def body(lesson_id: str, lang: str) -> str:
-    lesson = load_course().lesson(lesson_id)
-    assert lesson.has(lang), f"{lesson_id} has no {lang} version"
-    return lesson.text(lang).body
-
-
-def assert_in_both(lesson_id: str, expected: list[str]) -> None:
-    for lang in LANGS:
-        text = body(lesson_id, lang)
-        missing = [item for item in expected if item not in text]
-        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
 
 
 def assert_each(lesson_id: str, templates: dict[str, str], **values: object) -> None:
@@ -565,13 +548,3 @@ def test_rotation_units() -> None:
         "overfitting-dropout",
         [f"rotation_range={degrees}", f"{degrees} / 360 = {degrees / 360:.3f}"],
     )
-
-
-# --- both languages -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lesson_id", LESSONS)
-def test_korean_is_korean_and_english_is_not(lesson_id: str) -> None:
-    assert HANGUL.search(body(lesson_id, "ko")), f"{lesson_id}.ko.md has no Hangul"
-    found = HANGUL.search(body(lesson_id, "en"))
-    assert not found, f"{lesson_id}.en.md contains Hangul: {found.group()!r}"

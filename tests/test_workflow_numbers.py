@@ -13,16 +13,7 @@ import statistics
 
 import pytest
 
-from tutor.lessons import load_course
-
-LANGS = ("en", "ko")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-def body(lesson_id: str, lang: str) -> str:
-    lesson = load_course().lesson(lesson_id)
-    assert lesson.has(lang), f"{lesson_id} has no {lang} version"
-    return lesson.text(lang).body
+from tests.lesson_text import LANGS, assert_in_both, body
 
 
 def plain(value: float) -> str:
@@ -38,15 +29,6 @@ def three(value: float) -> str:
 def listed(values: list[str]) -> str:
     return "[" + ", ".join(values) + "]"
 
-
-def assert_in_both(lesson_id: str, expected: list[str]) -> None:
-    for lang in LANGS:
-        text = body(lesson_id, lang)
-        missing = [item for item in expected if item not in text]
-        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
-
-
-# --- 1.1 five steps: epochs, batches and steps -------------------------------------------
 
 TRAIN_IMAGES = 60_000
 BATCH = 128
@@ -195,13 +177,3 @@ def test_binary_cross_entropy_example() -> None:
             f"-ln(1 - {shown:.4f}) = -ln({1 - shown:.4f}) = {-math.log(1 - p):.3f}",
         ],
     )
-
-
-# --- both languages -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lesson_id", ["five-steps", "preparing-data", "softmax-cross-entropy"])
-def test_korean_is_korean_and_english_is_not(lesson_id: str) -> None:
-    assert HANGUL.search(body(lesson_id, "ko")), f"{lesson_id}.ko.md has no Hangul"
-    found = HANGUL.search(body(lesson_id, "en"))
-    assert not found, f"{lesson_id}.en.md contains Hangul: {found.group()!r}"

@@ -1,0 +1,29 @@
+"""Reading lesson text in the content tests: one lesson's body in one language, and
+checks that expected numbers appear in both languages."""
+
+from __future__ import annotations
+
+from tutor.lessons import load_course
+
+LANGS = ("en", "ko")
+
+
+def body(lesson_id: str, lang: str) -> str:
+    lesson = load_course().lesson(lesson_id)
+    assert lesson.has(lang), f"{lesson_id} has no {lang} version"
+    return lesson.text(lang).body
+
+
+def assert_in_both(lesson_id: str, expected: list[str]) -> None:
+    for lang in LANGS:
+        text = body(lesson_id, lang)
+        missing = [item for item in expected if item not in text]
+        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
+
+
+def assert_in_prose(lesson_id: str, expected: list[str]) -> None:
+    """Like assert_in_both, for numbers that a line break may split in running text."""
+    for lang in LANGS:
+        prose = " ".join(body(lesson_id, lang).split())
+        missing = [item for item in expected if item not in prose]
+        assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
