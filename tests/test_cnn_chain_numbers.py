@@ -17,8 +17,6 @@ import re
 
 from tests.lesson_text import LANGS, assert_in_both, assert_in_prose, body
 
-LESSONS = ("reading-a-cnn", "mnist-cnn", "shapes-cnn", "fashion-cnn", "cnn-history")
-
 
 def out_size(size: int, kernel: int, stride: int = 1, padding: int = 0) -> int:
     """The output-size formula: floor((H + 2P - K) / S) + 1."""

@@ -16,14 +16,6 @@ import re
 
 from tests.lesson_text import LANGS, assert_in_both, body
 
-LESSONS = (
-    "why-convolution",
-    "convolution-by-hand",
-    "padding-and-stride",
-    "filters-and-channels",
-    "pooling-flatten-dropout",
-)
-
 Grid = list[list[float]]
 
 

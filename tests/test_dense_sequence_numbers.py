@@ -18,15 +18,6 @@ import pytest
 from tests.lesson_text import LANGS, assert_in_both, body
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = (
-    "neuron",
-    "dense-layers",
-    "how-networks-learn",
-    "recurrence",
-    "simple-rnn-imdb",
-    "lstm-reuters",
-    "cnn-or-rnn",
-)
 
 
 def listed(values: list[str]) -> str:

@@ -15,8 +15,6 @@ from itertools import pairwise
 
 from tests.lesson_text import LANGS, assert_in_both, body
 
-LESSONS = ("pima", "iris", "boston", "mnist-dnn", "fashion-dnn", "overfitting-dropout")
-
 
 def assert_each(lesson_id: str, templates: dict[str, str], **values: object) -> None:
     """A number inside words: one template per language, e.g. {"en": "{n} rows"}."""
