@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO_ROOT
+from tests.training.conftest import gone_within
 from tutor.lessons import load_course
 
 pytestmark = pytest.mark.e2e
@@ -142,3 +144,45 @@ def test_no_color_means_no_colour(terminal: Terminal, isolated_home: Path) -> No
     assert "\x1b[" in painted  # bold and reverse video still mark the cursor and headings
     terminal.keys("C-q")
     terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
+
+
+def _trainers(home: Path) -> list[int]:
+    """Training children whose run folder is under `home` (this test's, no one else's)."""
+    found = subprocess.run(
+        ["pgrep", "-f", f"tutor.training.child.*{home}"], capture_output=True, text=True
+    )
+    return [int(pid) for pid in found.stdout.split()]
+
+
+@pytest.mark.tensorflow
+def test_a_dropped_session_mid_training_leaves_no_trainer(
+    terminal: Terminal, isolated_home: Path, tmp_path: Path
+) -> None:
+    """Train for real from the app, then kill the terminal as a dropped SSH session does
+    (the app gets SIGHUP): the training child must not outlive it."""
+    lessons = tmp_path / "lessons" / "01-basics"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "lessons" / "01-basics", lessons)
+    for lesson in lessons.glob("01-neuron.*.md"):
+        lesson.write_text(lesson.read_text().replace("exercise: null", "exercise: tiny"))
+    env = {
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "DLTUTOR_HOME": str(isolated_home),
+        "DLTUTOR_LESSONS": str(tmp_path / "lessons"),
+        "DLTUTOR_EXERCISES": str(REPO_ROOT / "tests" / "fixtures" / "exercises"),
+        "TINY_BATCH_SLEEP": "0.3",  # two epochs of eight batches: about five seconds
+    }
+    terminal.start([str(DLTUTOR)], env)
+    terminal.wait_for(lambda s: "The neuron" in s)
+    terminal.keys("Enter")
+    terminal.wait_for(lambda s: "Exercise" in s)  # the footer offers e on this lesson
+    terminal.keys("e")
+    terminal.wait_for(lambda s: "Tiny classifier" in s and "r runs 2 epochs" in s)
+    terminal.keys("r")
+    shown = terminal.wait_for(lambda s: "epoch 1/2" in s, timeout=60)
+    assert "Device: CPU" in shown and "Cancel" in shown
+    trainers = _trainers(isolated_home)
+    assert trainers, "no training child is running"
+
+    terminal.tmux("kill-server")  # the terminal goes away: SIGHUP to the app
+    assert gone_within(trainers, 3.0), "the trainer outlived the dropped session"
