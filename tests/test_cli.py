@@ -6,6 +6,8 @@ import json
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURE_LESSONS, dltutor
 
 LESSON_KEYS = {"id", "chapter", "order", "title", "languages", "exercise", "quiz_topics"}
@@ -56,14 +58,17 @@ def test_language_from_locale() -> None:
     assert "뉴런" in dltutor("lessons", env=env).stdout
 
 
-def test_a_broken_lesson_is_one_line_on_stderr_not_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["lessons"], []], ids=["lessons", "the app"])
+def test_a_broken_lesson_is_one_line_on_stderr_not_a_traceback(
+    tmp_path: Path, command: list[str]
+) -> None:
     chapter = tmp_path / "lessons" / "01-x"
     chapter.mkdir(parents=True)
     (chapter / "chapter.yaml").write_text("id: x\norder: 1\ntitle: {en: X}\n")
     (chapter / "01-a.en.md").write_text(
         "---\nid: a\norder: one\ntitle: A\nexercise: null\nquiz_topics: []\n---\ntext\n"
     )
-    result = dltutor("lessons", env={"DLTUTOR_LESSONS": str(tmp_path / "lessons")})
+    result = dltutor(*command, env={"DLTUTOR_LESSONS": str(tmp_path / "lessons")})
     assert result.returncode == 1
     assert result.stderr == (
         "dltutor: error: lessons/01-x/01-a.en.md: field 'order' must be a whole number\n"

@@ -48,7 +48,7 @@ def test_wheel_carries_lessons_assets_and_the_script(wheel: Path) -> None:
     assert "tutor/ui/app.tcss" in names and "tutor/ui/screens/lesson.tcss" in names
     assert not any("__pycache__" in n for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "dltutor = tutor.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "dltutor = tutor.launch:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_layout_lists_lessons_from_inside_the_package(

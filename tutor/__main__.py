@@ -1,5 +1,5 @@
 """`python -m tutor` runs the same command as `dltutor`."""
 
-from tutor.cli import main
+from tutor.launch import main
 
 main()

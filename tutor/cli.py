@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -46,6 +45,8 @@ def print_json_lines(records: Iterable[dict[str, Any]]) -> None:
 
 def _print_version(value: bool) -> None:
     if value:
+        from importlib.metadata import version  # 70 ms: only when asked
+
         typer.echo(f"dltutor {version('dltutor')}")
         raise typer.Exit()
 
@@ -64,9 +65,9 @@ def root(
     """Open the tutor, or run one of the commands below."""
     ctx.obj = detect_language(lang)
     if ctx.invoked_subcommand is None:
-        from tutor.ui.app import make_app
+        from tutor.launch import open_tutor
 
-        make_app(course=load_course(), lang=ctx.obj).run()
+        open_tutor(ctx.obj)
 
 
 @app.command("lessons")

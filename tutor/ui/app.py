@@ -13,7 +13,6 @@ from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
 from tutor.progress import ProgressStore
 from tutor.ui.localize import localize_bindings
-from tutor.ui.screens.glossary import GlossaryScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.training import RunFactory, TrainingSession, start_child
@@ -90,6 +89,8 @@ class TutorApp(App[None]):
         self.lang = other_language(self.lang)
 
     def action_glossary(self) -> None:
+        from tutor.ui.screens.glossary import GlossaryScreen  # on first use: start-up budget
+
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
 

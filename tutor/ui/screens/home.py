@@ -1,4 +1,9 @@
-"""The home screen: the course's chapters and lessons, keyboard first."""
+"""The home screen: the course's chapters and lessons, keyboard first.
+
+The screens it opens (lesson, quiz, explain, progress) are imported when first opened,
+not at start-up: with the Markdown renderer and the plotting library they are a third of
+the app's import time, and the home screen must paint within a second.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.i18n import translate
-from tutor.quiz import TOPICS, fresh_seed, practice_set
-from tutor.ui.screens.explain import ExplainScreen
 from tutor.ui.screens.language import FollowsLanguage
-from tutor.ui.screens.lesson import LessonScreen
-from tutor.ui.screens.progress import ProgressScreen
-from tutor.ui.screens.quiz import QuizScreen
 
 _CHAPTER_PREFIX = "chapter:"
 PRACTICE_COUNT = 10
@@ -112,11 +112,17 @@ class HomeScreen(FollowsLanguage, Screen[None]):
             self.open_lesson(event.option.id)
 
     def action_practice(self) -> None:
+        from tutor.quiz import fresh_seed, practice_set
+        from tutor.ui.screens.quiz import QuizScreen
+
         questions = practice_set(None, fresh_seed(), PRACTICE_COUNT)
         self.app.push_screen(QuizScreen(questions, translate("Practice", self.tutor.lang)))
 
     def action_review(self) -> None:
         """One fresh question per due topic: the skill is reviewed, not one answer."""
+        from tutor.quiz import TOPICS, fresh_seed, practice_set
+        from tutor.ui.screens.quiz import QuizScreen
+
         due = [topic for topic in self.tutor.progress.due_topics() if topic in TOPICS]
         if not due:
             self.notify(translate("Nothing is due for review.", self.tutor.lang), timeout=3)
@@ -125,12 +131,18 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         self.app.push_screen(QuizScreen(questions, translate("Review", self.tutor.lang)))
 
     def action_explain(self) -> None:
+        from tutor.ui.screens.explain import ExplainScreen
+
         self.app.push_screen(ExplainScreen())
 
     def action_progress(self) -> None:
+        from tutor.ui.screens.progress import ProgressScreen
+
         self.app.push_screen(ProgressScreen())
 
     def open_lesson(self, lesson_id: str) -> None:
+        from tutor.ui.screens.lesson import LessonScreen
+
         self.app.push_screen(LessonScreen(lesson_id), callback=self._returned_from)
 
     def on_screen_resume(self) -> None:

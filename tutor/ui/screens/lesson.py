@@ -1,4 +1,8 @@
-"""The lesson screen: one lesson's Markdown, with next/previous across the whole course."""
+"""The lesson screen: one lesson's Markdown, with next/previous across the whole course.
+
+The quiz and exercise screens are imported when first opened (see `home`): start-up
+should not pay for the plotting library and the quiz generator.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
-from tutor.exercises import load_catalogue
 from tutor.i18n import translate
 from tutor.lessons import Course
-from tutor.quiz import fresh_seed, practice_set
-from tutor.ui.screens.exercise import ExerciseScreen
-from tutor.ui.screens.exercise_picker import ExercisePicker
 from tutor.ui.screens.language import FollowsLanguage
-from tutor.ui.screens.quiz import QuizScreen
 
 LESSON_QUIZ_COUNT = 5
 
@@ -123,6 +122,9 @@ class LessonScreen(FollowsLanguage, Screen[str]):
 
     def action_quiz(self) -> None:
         """Practise this lesson's quiz topics with fresh questions."""
+        from tutor.quiz import fresh_seed, practice_set
+        from tutor.ui.screens.quiz import QuizScreen
+
         lesson = self.course.lesson(self.lesson_id)
         lang = self.tutor.lang
         if not lesson.quiz_topics:
@@ -140,6 +142,10 @@ class LessonScreen(FollowsLanguage, Screen[str]):
 
     def action_exercise(self) -> None:
         """The lesson's exercise; a chooser when the catalogue has variants of it."""
+        from tutor.exercises import load_catalogue
+        from tutor.ui.screens.exercise import ExerciseScreen
+        from tutor.ui.screens.exercise_picker import ExercisePicker
+
         lesson = self.course.lesson(self.lesson_id)
         if lesson.exercise is None:
             return
