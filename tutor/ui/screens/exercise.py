@@ -111,8 +111,9 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
             total=100 if fraction is not None else None, progress=100 * (fraction or 0)
         )
         log = self.query_one("#log", RichLog)
+        follow = log.is_vertical_scroll_end  # a learner reading further up stays there
         for line in view.new_lines(self._shown_lines):
-            log.write(line)
+            log.write(line, scroll_end=follow)
         self._shown_lines = view.logged
         epochs = len(view.history.get("loss", []))
         if epochs != self._seen_epochs:

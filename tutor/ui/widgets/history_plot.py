@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 
@@ -23,6 +24,7 @@ class HistoryPlot(PlotextPlot):
         super().__init__(id=id)
         self.metric = metric
         self._history: dict[str, list[float]] = {}
+        self._drawn: tuple[object, RenderResult] | None = None
 
     def show(self, history: Mapping[str, Sequence[float]], metric: str | None = None) -> None:
         """Replace the plotted history (and optionally the metric) and redraw."""
@@ -30,7 +32,17 @@ class HistoryPlot(PlotextPlot):
             self.metric = metric
         self._history = {name: list(values) for name, values in history.items()}
         self._draw()
+        self._drawn = None
         self.refresh()
+
+    def render(self) -> RenderResult:
+        """The plot, built again only when the data, size or theme changed: plotext builds
+        in pure Python, a few milliseconds a plot, and Textual renders a screen's widgets
+        again each time it comes back into view (after the help screen, say)."""
+        key = (self.size, self.app.theme)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, super().render())
+        return self._drawn[1]
 
     def _draw(self) -> None:
         plt = self.plt
