@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import math
 
+import keras
+import numpy as np
 import pytest
 
 from tutor.quiz import DIFFICULTIES, TOPICS, Question, generate
-
-keras = pytest.importorskip("keras")
-np = pytest.importorskip("numpy")
 
 SEEDS = range(10)
 MODEL_TOPICS = [topic.id for topic in TOPICS.values() if topic.uses_model]

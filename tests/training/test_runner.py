@@ -18,6 +18,7 @@ import pytest
 from tests.training.conftest import alive, gone_within
 from tutor.exercises import edit_copy, exercise
 from tutor.progress import ProgressStore
+from tutor.training.child import NICENESS
 from tutor.training.protocol import Batch, Epoch, Error, Event, Fit, Log, Result, Start
 from tutor.training.runner import TrainingRun
 
@@ -80,6 +81,8 @@ async def test_cancel_stops_after_a_batch_and_leaves_no_process(
                 grandchild = int(event.line.split()[1])
             if isinstance(event, Epoch) and event.epoch == 1 and not pids:
                 assert run.pid is not None and grandchild is not None
+                # the trainer yields the CPU to the app
+                assert os.getpriority(os.PRIO_PROCESS, run.pid) == os.nice(0) + NICENESS
                 pids = [run.pid, grandchild]
                 started = time.monotonic()
                 await run.cancel()  # the rest of the events still arrive
@@ -138,7 +141,8 @@ def test_the_child_dies_with_its_parent(tiny_exercises: Path, tmp_path: Path) ->
         """
         import asyncio, sys
         from tutor.exercises import exercise
-        from tutor.training.protocol import Start
+        from tutor.training.child import NICENESS
+from tutor.training.protocol import Start
         from tutor.training.runner import TrainingRun
 
         async def main():

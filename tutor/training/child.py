@@ -41,6 +41,10 @@ from tutor.training.protocol import Error, Event, Result, Start, encode
 LOGICAL_CPUS_ENV = "DLTUTOR_LOGICAL_CPUS"
 """Split the CPU into this many logical devices: `--strategy mirrored` then has replicas
 to mirror over on a machine without GPUs (the tests use it)."""
+NICENESS = 10
+"""The trainer yields the CPU to the app: when both want it (TensorFlow's threads take
+every core of a small machine), the learner's keys come first. With nothing else running,
+training loses nothing."""
 WATCHDOG_INTERVAL_S = 0.5
 HISTORY_FILE = "history.json"
 MODEL_FILE = "model.keras"
@@ -52,6 +56,8 @@ class DeviceError(TutorError):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
     events = EventWriter(os.fdopen(args.events_fd, "w", encoding="utf-8", buffering=1))
     start_watchdog(watch_stdin=args.watch_stdin)
     with contextlib.suppress(AttributeError, ValueError):  # prints reach the log pane live

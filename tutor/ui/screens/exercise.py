@@ -101,9 +101,8 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
             self._was_active = active
             self.refresh_bindings()
         lang = self.tutor.lang
-        # Text, not markup: "[stand-in]" and a learner's metric names print as they are.
-        self.query_one("#summary", Static).update(Text(self._summary(view, lang)))
-        self.query_one("#status", Static).update(Text(self._status(view, lang)))
+        self._show("#summary", self._summary(view, lang))
+        self._show("#status", self._status(view, lang))
         if view is None:
             return
         fraction = view.fraction()
@@ -120,6 +119,14 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
             self._seen_epochs = epochs
             self.query_one("#loss-plot", HistoryPlot).show(view.history)
             self.query_one("#metric-plot", HistoryPlot).show(view.history)
+
+    def _show(self, selector: str, text: str) -> None:
+        """Put `text` in a fixed-size line, only if it changed and without a layout pass:
+        four updates a second must not reflow the whole screen under the learner's keys.
+        Text, not markup: "[stand-in]" and a script's metric names print as they are."""
+        line = self.query_one(selector, Static)
+        if str(line.content) != text:
+            line.update(Text(text), layout=False)
 
     def _start_fresh(self, session: TrainingSession | None) -> None:
         """A new run (or none yet): clear the log and plots, show the things to try."""
