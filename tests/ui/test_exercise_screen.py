@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable
 
+import pytest
 from textual.widgets import OptionList, ProgressBar, RichLog, Static, TextArea
 
 from tutor.exercises import exercise, workspace_path
@@ -241,18 +242,28 @@ async def test_training_carries_on_behind_other_screens(tmp_path) -> None:
         await settle(pilot)
 
 
-async def test_edit_without_an_editor_saves_the_learners_copy_and_reset_restores(
-    tmp_path, monkeypatch
-) -> None:
+@pytest.fixture
+def no_editor(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """No $VISUAL or $EDITOR: `e` opens the built-in editor."""
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
+
+
+async def edit(pilot, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the exercise, then its built-in editor."""
+    pilot.app.push_screen(ExerciseScreen(exercise_id))
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EditorScreen)
+
+
+async def test_edit_without_an_editor_saves_the_learners_copy_and_reset_restores(
+    tmp_path, no_editor
+) -> None:
     app = app_with(Runs(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, EditorScreen)
+        await edit(pilot, "mnist-dnn")
         editor = app.screen.query_one("#code", TextArea)
         editor.text = editor.text.replace("default=10", "default=3")
         await pilot.press("ctrl+s")
@@ -269,15 +280,10 @@ async def test_edit_without_an_editor_saves_the_learners_copy_and_reset_restores
         assert "(original)" in text(app, "#summary")
 
 
-async def test_unsaved_changes_need_a_second_escape(tmp_path, monkeypatch) -> None:
-    monkeypatch.delenv("EDITOR", raising=False)
-    monkeypatch.delenv("VISUAL", raising=False)
+async def test_unsaved_changes_need_a_second_escape(tmp_path, no_editor) -> None:
     app = app_with(Runs(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("iris-dnn"))
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await edit(pilot, "iris-dnn")
         app.screen.query_one("#code", TextArea).insert("# my note\n")
         await pilot.press("escape")
         await pilot.pause()
