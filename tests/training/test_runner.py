@@ -141,8 +141,7 @@ def test_the_child_dies_with_its_parent(tiny_exercises: Path, tmp_path: Path) ->
         """
         import asyncio, sys
         from tutor.exercises import exercise
-        from tutor.training.child import NICENESS
-from tutor.training.protocol import Start
+        from tutor.training.protocol import Start
         from tutor.training.runner import TrainingRun
 
         async def main():
