@@ -123,3 +123,12 @@ def test_ctrl_c_stops_after_a_batch_prints_the_partial_result_and_leaves_nothing
     assert last["event"] == "result" and last["status"] == "cancelled"
     assert last["epochs"] >= 1 and last["history_path"]
     assert gone_within([child, grandchild], 1.0), "a process outlived dltutor run"
+
+
+@pytest.mark.tensorflow
+def test_asking_for_a_gpu_where_none_is_visible_is_one_clear_error(tiny_exercises: Path) -> None:
+    hidden = {"CUDA_VISIBLE_DEVICES": ""}  # no GPU visible, whatever the machine has
+    result = dltutor("run", "tiny", "--device", "gpu", env=hidden)
+    assert result.returncode == 1
+    assert "dltutor: error: no GPU is visible to TensorFlow (try --device cpu)" in result.stderr
+    assert "Traceback" not in result.stderr
