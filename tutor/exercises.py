@@ -19,17 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from tutor.errors import ExerciseError
 from tutor.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from tutor.paths import data_dir
 from tutor.resources import lessons_dir
-
-try:  # The C loader is several times faster; fall back where PyYAML was built without it.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from tutor.yamlfile import parse_yaml
 
 CATALOGUE_FILE = "catalogue.yaml"
 EXERCISES_ENV = "DLTUTOR_EXERCISES"
@@ -117,12 +111,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Exercise, ...]:
         source = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ExerciseError(f"{path}: cannot read the catalogue ({error.strerror})") from None
-    try:
-        entries = yaml.load(source, Loader=_Loader)  # _Loader is a safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise ExerciseError(f"{path}: invalid YAML{where}") from None
+    entries = parse_yaml(source, str(path), ExerciseError)
     if not isinstance(entries, list) or not entries:
         raise ExerciseError(f"{path}: expected a list of exercises ('- id: ...')")
     exercises: list[Exercise] = []

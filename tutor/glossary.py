@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from tutor.errors import LessonError
 from tutor.i18n import LANGUAGES
 from tutor.resources import lessons_dir
+from tutor.yamlfile import parse_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
 
@@ -33,13 +32,10 @@ def load_glossary(root: Path | None = None) -> tuple[Term, ...]:
     path = (root or lessons_dir()) / GLOSSARY_FILE
     where = f"lessons/{GLOSSARY_FILE}"
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
     except OSError as error:
         raise LessonError(f"{where}: cannot be read ({error.strerror})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark else ""
-        raise LessonError(f"{where}: invalid YAML{line}") from None
+    entries = parse_yaml(source, where, LessonError)
     if not isinstance(entries, list):
         raise LessonError(f"{where}: must be a list of terms")
     terms = []

@@ -13,16 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tutor.errors import LessonError
 from tutor.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from tutor.resources import lessons_dir
-
-try:  # The C loader is several times faster; fall back where PyYAML was built without it.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from tutor.yamlfile import parse_yaml
 
 CHAPTER_FILE = "chapter.yaml"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -231,12 +225,7 @@ def _split_front_matter(source: str, path: Path, root: Path) -> tuple[str, str]:
 
 
 def _parse_yaml(source: str, path: Path, root: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(source, Loader=_Loader)  # _Loader is a safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise LessonError(f"{_shown(path, root)}: invalid YAML{where}") from None
+    data = parse_yaml(source, _shown(path, root), LessonError)
     if not isinstance(data, dict):
         raise LessonError(f"{_shown(path, root)}: expected 'field: value' lines")
     return data
