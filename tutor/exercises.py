@@ -59,10 +59,6 @@ class Criterion:
     def met_by(self, achieved: float) -> bool:
         return achieved >= self.value if self.bound == "at_least" else achieved <= self.value
 
-    def describe(self) -> str:
-        """`val_accuracy >= 0.9`, for a result line."""
-        return f"{self.metric} {'>=' if self.bound == 'at_least' else '<='} {self.value:g}"
-
     def as_dict(self) -> dict[str, Any]:
         """The catalogue's own form, `{"metric": ..., "at_least": ...}`."""
         return {"metric": self.metric, self.bound: self.value}

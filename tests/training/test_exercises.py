@@ -12,6 +12,7 @@ import yaml
 from tests.training.conftest import FIXTURE_EXERCISES
 from tutor.errors import ExerciseError
 from tutor.exercises import (
+    Criterion,
     edit_copy,
     exercise,
     has_copy,
@@ -83,7 +84,7 @@ def test_a_valid_entry_loads(tmp_path: Path) -> None:
     (item,) = load_catalogue(_catalogue(tmp_path, [_valid_entry()]))
     assert item.id == "tiny" and item.script == tmp_path / "tiny.py"
     assert item.classes == ("a", "b")
-    assert item.criterion is not None and item.criterion.describe() == "val_accuracy >= 0.5"
+    assert item.criterion == Criterion("val_accuracy", "at_least", 0.5)
     assert item.criterion.met_by(0.5) and not item.criterion.met_by(0.49)
     assert item.things_to_try("ko") == ("One", "Two")  # English where no Korean
 

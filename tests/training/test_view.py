@@ -9,7 +9,7 @@ from tutor.training.view import LOG_LINES, RunView, clock
 
 
 def test_epochs_build_the_history_and_batches_the_progress() -> None:
-    view = RunView("mnist-dnn", started=0.0)
+    view = RunView("mnist-dnn")
     view.apply(Start("mnist-dnn", "CPU", "mnist", offline=True), now=0.0)
     assert view.status == "running" and view.device == "CPU"
     view.apply(Fit(1, epochs=4, steps=10, dataset="sample", stand_in=True), now=10.0)

@@ -94,7 +94,6 @@ class TrainingRun:
         self._queue: asyncio.Queue[Any] = asyncio.Queue()
         self._tasks: list[asyncio.Task[Any]] = []
         self._transport: asyncio.ReadTransport | None = None
-        self._error: Error | None = None
         self._stderr_tail: deque[str] = deque(maxlen=20)
         self._run_id: int | None = None
         self._closed = False
@@ -104,19 +103,19 @@ class TrainingRun:
         return self._process.pid if self._process is not None else None
 
     @property
-    def running(self) -> bool:
-        return self._process is not None and self._process.returncode is None
-
-    @property
     def returncode(self) -> int | None:
         return self._process.returncode if self._process is not None else None
 
-    def command(self) -> list[str]:
-        """The child's command line, events on fd `{fd}` (filled in by `start`)."""
+    def _command(self, events_fd: int, run_dir: Path) -> list[str]:
+        """The child's command line: events on `events_fd`, results into `run_dir`."""
         return [
             sys.executable,
             "-m",
             "tutor.training.child",
+            "--events-fd",
+            str(events_fd),
+            "--run-dir",
+            str(run_dir),
             "--exercise",
             self.exercise.id,
             "--script",
@@ -134,11 +133,9 @@ class TrainingRun:
             return
         self.run_dir = new_run_dir(self.exercise.id)
         read_fd, write_fd = os.pipe()
-        command = self.command()
-        command[3:3] = ["--events-fd", str(write_fd), "--run-dir", str(self.run_dir)]
         try:
             self._process = await asyncio.create_subprocess_exec(
-                *command,
+                *self._command(write_fd, self.run_dir),
                 stdin=asyncio.subprocess.PIPE,  # the child's watchdog: EOF means we died
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
@@ -177,8 +174,6 @@ class TrainingRun:
                 if item is _EOF:
                     open_streams -= 1
                     continue
-                if isinstance(item, Error):
-                    self._error = item
                 if isinstance(item, Result):
                     self.result = item
                 yield item
@@ -331,12 +326,12 @@ class TrainingRun:
         code = self.returncode
         how = f"was killed by signal {-code}" if code is not None and code < 0 else None
         last = next((line for line in reversed(self._stderr_tail) if line.strip()), "")
-        self._error = Error(
+        error = Error(
             message=f"the training process {how or f'exited with status {code}'} "
             "before reporting a result" + (f": {last.strip()}" if last else "")
         )
         self.result = Result(status="error")
-        return [self._error, self.result]
+        return [error, self.result]
 
     def _record(self) -> None:
         if self.store is None or self._run_id is None:

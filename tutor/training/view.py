@@ -45,7 +45,6 @@ class RunView:
     error: Error | None = None
     version: int = 0
     """Bumped on every change, so a display can skip a redraw when nothing happened."""
-    started: float = field(default_factory=time.monotonic)
     fit_started: float = field(default_factory=time.monotonic)
 
     @property
@@ -88,6 +87,11 @@ class RunView:
                     self.add_log(line)
             if event.dataset:
                 self.dataset, self.stand_in = event.dataset, event.stand_in
+
+    def cancelling(self) -> None:
+        """The learner asked to stop; the result follows once the child has."""
+        self.status = "cancelling"
+        self.version += 1
 
     def add_log(self, line: str) -> None:
         self.log.append(line)

@@ -63,6 +63,5 @@ class TrainingSession:
         """Stop after the current batch; the child is gone when this returns."""
         if not self.active:
             return
-        self.view.status = "cancelling"
-        self.view.version += 1
+        self.view.cancelling()
         await self.source.cancel()
