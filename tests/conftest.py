@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -47,3 +48,13 @@ def dltutor(
         input=stdin,
         env={**os.environ, **(env or {})},
     )
+
+
+async def freed(pilot, refs, seconds: float = 2.0) -> None:  # type: ignore[no-untyped-def]
+    """Collect garbage until every weak reference in `refs` is dead or `seconds` pass: a
+    closed screen finishes closing a little after the key that closed it."""
+    for _ in range(int(seconds / 0.05)):
+        gc.collect()
+        if all(ref() is None for ref in refs):
+            return
+        await pilot.pause(0.05)

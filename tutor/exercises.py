@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -102,6 +103,19 @@ def exercises_dir() -> Path:
 def load_catalogue(root: Path | None = None) -> tuple[Exercise, ...]:
     """Every exercise in `root/catalogue.yaml` (default: the course's), checked."""
     root = exercises_dir() if root is None else root
+    path = root / CATALOGUE_FILE
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise ExerciseError(f"{path}: cannot read the catalogue ({error.strerror})") from None
+    return _parse_catalogue(root, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _parse_catalogue(root: Path, _mtime_ns: int, _size: int) -> tuple[Exercise, ...]:
+    """The catalogue, parsed once per version of the file (its time and size are the
+    cache key): the exercise screen looks an exercise up four times a second while a
+    run is drawn, and parsing the YAML each time cost 12 ms of the UI's attention."""
     path = root / CATALOGUE_FILE
     try:
         source = path.read_text(encoding="utf-8")

@@ -192,3 +192,13 @@ def test_run_folders_are_unique_within_a_second() -> None:
     first, second = new_run_dir("tiny", moment), new_run_dir("tiny", moment)
     assert first.name == "tiny-20250102-030405" and second.name == "tiny-20250102-030405-2"
     assert first.parent == data_dir() / "runs" and first.is_dir() and second.is_dir()
+
+
+def test_an_edited_catalogue_is_read_again(tmp_path: Path) -> None:
+    """The catalogue is parsed once per version of the file (the exercise screen looks it
+    up four times a second), yet an author's edit shows on the next look-up."""
+    root = _catalogue(tmp_path, [_valid_entry()])
+    assert exercise("tiny", root).epochs == 2
+    assert load_catalogue(root) is load_catalogue(root)
+    (root / "catalogue.yaml").write_text(yaml.safe_dump([_valid_entry(epochs=12)]))
+    assert exercise("tiny", root).epochs == 12

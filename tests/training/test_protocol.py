@@ -113,8 +113,10 @@ def test_garbage_lines_decode_to_none(line: str | bytes) -> None:
 
 
 def test_unknown_keys_from_a_newer_child_are_ignored() -> None:
-    event = decode('{"event": "start", "exercise": "x", "device": "CPU", "dataset": null, '
-                   '"offline": false, "colour": "blue"}')
+    event = decode(
+        '{"event": "start", "exercise": "x", "device": "CPU", "dataset": null, '
+        '"offline": false, "colour": "blue"}'
+    )
     assert event == Start("x", "CPU", None, False)
     # ...except on batch and epoch lines, where a new number is a new metric.
     event = decode('{"event": "epoch", "epoch": 3, "seconds": 1, "auc": 0.8, "note": "hi"}')

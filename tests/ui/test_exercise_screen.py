@@ -5,11 +5,14 @@ the solution. The real child is covered by tests/training."""
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
 from collections.abc import AsyncIterator, Iterable
 
 import pytest
 from textual.widgets import OptionList, ProgressBar, RichLog, Static, TextArea
 
+from tests.conftest import freed
 from tutor.exercises import exercise, workspace_path
 from tutor.lessons import load_course
 from tutor.progress import ProgressStore
@@ -240,6 +243,25 @@ async def test_training_carries_on_behind_other_screens(tmp_path) -> None:
         assert "Data: MNIST sample" in log_text(app)
         await pilot.press("c")
         await settle(pilot)
+
+
+async def test_a_closed_exercise_screen_and_its_solution_are_freed(tmp_path) -> None:
+    """Plots and text areas follow the app's theme; neither may keep its closed screen in
+    memory (each one left behind made the garbage collector's pauses longer)."""
+    app = app_with(Runs(FakeRun([*training(), PASSED])), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ExerciseScreen("mnist-dnn"))
+        await pilot.pause()
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        closed = [weakref.ref(app.screen_stack[-2]), weakref.ref(app.screen)]
+        await pilot.press("escape", "escape")
+        await freed(pilot, closed)
+        assert [screen() for screen in closed] == [None, None]
+        kept = [node for node in gc.get_objects() if isinstance(node, (HistoryPlot, TextArea))]
+        assert kept == []
 
 
 @pytest.fixture

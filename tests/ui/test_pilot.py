@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Markdown, OptionList, Static
+import gc
+import io
+import weakref
 
-from tests.conftest import FIXTURE_LESSONS
+from rich.console import Console
+from textual.widgets import DataTable, Header, Markdown, OptionList, Static
+from textual.widgets._footer import FooterKey
+
+from tests.conftest import FIXTURE_LESSONS, freed
 from tutor.ui.app import make_app
 from tutor.ui.screens.glossary import GlossaryScreen
 from tutor.ui.screens.help import HelpScreen
@@ -20,6 +26,12 @@ def markdown_source(app) -> str:
 
 def footer_text(app) -> str:
     return " ".join(str(label.render()) for label in app.screen.query("FooterKey"))
+
+
+def help_text(app) -> str:
+    console = Console(width=80, file=io.StringIO(), record=True)
+    console.print(app.screen.query_one("#keys", Static).content)
+    return console.export_text()
 
 
 async def test_open_a_lesson_with_enter(fixture_course) -> None:
@@ -100,6 +112,36 @@ async def test_help_on_home_lists_home_keys(fixture_course) -> None:
         assert ("^q", "Quit") in global_rows
         await pilot.press("question_mark")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_help_lists_the_keys_of_whichever_screen_it_is_opened_over(fixture_course) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert "Open" in help_text(app) and "Next lesson" not in help_text(app)
+        await pilot.press("escape", "enter", "question_mark")
+        assert "Next lesson" in help_text(app)
+        await pilot.press("escape", "l", "question_mark")
+        assert "다음 강의" in help_text(app) and "Next lesson" not in help_text(app)
+        await pilot.press("escape", "escape", "question_mark")
+        assert "열기" in help_text(app) and "다음 강의" not in help_text(app)
+
+
+async def test_screens_closed_during_a_long_session_are_freed(fixture_course) -> None:
+    """Nothing may keep a closed lesson, its header or a footer key alive: each one left
+    behind made every later garbage-collection pass, and so the next key, slower."""
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        closed = []
+        for _ in range(3):
+            await pilot.press("enter", "question_mark", "escape")
+            closed.append(weakref.ref(app.screen))
+            await pilot.press("escape")
+        await pilot.press("question_mark", "escape")  # see HelpScreen: the last one it covered
+        await freed(pilot, closed)
+        assert [screen() for screen in closed] == [None, None, None]
+        kept = [node for node in gc.get_objects() if isinstance(node, (Header, FooterKey))]
+        assert kept and all(node.is_attached for node in kept)  # only the home screen's
 
 
 async def test_language_toggle_switches_lesson_footer_and_home(fixture_course) -> None:

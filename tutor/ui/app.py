@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from textual.app import App
@@ -13,6 +14,7 @@ from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
 from tutor.progress import ProgressStore
 from tutor.ui.localize import localize_bindings
+from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.training import RunFactory, TrainingSession, start_child
@@ -31,6 +33,8 @@ class TutorApp(App[None]):
         Binding("l", "toggle_language", "Language"),
         Binding("g", "glossary", "Glossary"),
     ]
+
+    SCREENS = {"help": HelpScreen}  # built on first use, then kept: see its module
 
     lang: reactive[str] = reactive("en", init=False)
 
@@ -57,11 +61,22 @@ class TutorApp(App[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
+        self.set_aside_startup_objects()
         self.push_screen(HomeScreen())
         self.show_progress_notice()
 
+    def set_aside_startup_objects(self) -> None:
+        """Keep what start-up built (modules, course, styles) out of the garbage
+        collector's passes: they live as long as the app, and scanning them made every
+        full pass pause the UI for tens of milliseconds on a slow machine. Garbage made
+        so far is collected first, so freezing holds on to nothing that is already dead;
+        screens are built after this, so closing one frees it."""
+        gc.collect()
+        gc.freeze()
+
     def on_unmount(self) -> None:
         self.progress.close()
+        gc.unfreeze()  # an app built in a longer-lived process (the tests) leaves no trace
 
     def show_progress_notice(self) -> None:
         """Tell the learner, once, when their progress could not be read or saved: the
@@ -84,6 +99,9 @@ class TutorApp(App[None]):
 
     def watch_lang(self, lang: str) -> None:
         localize_bindings(self, lang)
+        for screen in self.screen_stack:
+            if isinstance(screen, TutorScreen):
+                screen.follow_language(lang)
 
     def action_toggle_language(self) -> None:
         self.lang = other_language(self.lang)
@@ -96,7 +114,7 @@ class TutorApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen("help")
 
 
 def make_app(

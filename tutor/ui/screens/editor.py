@@ -8,13 +8,14 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Header, TextArea
 
 from tutor.i18n import translate
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 
-class EditorScreen(FollowsLanguage, Screen[bool]):
+class EditorScreen(TutorScreen, Screen[bool]):
     """Edits `path` in place (ctrl+s saves); `read_only` shows it. Dismisses with whether
     anything was saved."""
 
@@ -40,7 +41,7 @@ class EditorScreen(FollowsLanguage, Screen[bool]):
             show_line_numbers=True,
             tab_behavior="indent",
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#code", TextArea).focus()

@@ -18,22 +18,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, RichLog, Static
+from textual.widgets import Header, ProgressBar, RichLog, Static
 
 from tutor import datasets
 from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy, solution_path
 from tutor.i18n import translate
 from tutor.training.report import criterion_text, metrics_text
 from tutor.training.view import RunView, clock
+from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.editor import EditorScreen
-from tutor.ui.screens.language import FollowsLanguage
 from tutor.ui.training import TrainingSession
+from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.history_plot import HistoryPlot
 
 REDRAW_INTERVAL_S = 0.25
 
 
-class ExerciseScreen(FollowsLanguage, Screen[None]):
+class ExerciseScreen(TutorScreen, Screen[None]):
     CSS_PATH = "exercise.tcss"
     BINDINGS = [
         Binding("escape,b", "back", "Back"),
@@ -51,6 +52,7 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
         self.exercise: Exercise = exercise(exercise_id)
         self._seen_version = -1
         self._seen_epochs = -1
+        self._plots_to_draw: list[str] = []
         self._shown_lines = 0
         self._shown_session: TrainingSession | None = None
         self._started = False
@@ -66,7 +68,7 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="status")
         yield RichLog(id="log", max_lines=2000, wrap=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_class(not self.exercise.trains, "no-training")
@@ -93,7 +95,7 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
             self._start_fresh(session)
         view = session.view if session is not None else None
         version = view.version if view is not None else 0
-        if version == self._seen_version and not (view and view.active):
+        if version == self._seen_version and not (view and view.active) and not self._plots_to_draw:
             return
         self._seen_version = version
         active = view is not None and view.active
@@ -117,8 +119,9 @@ class ExerciseScreen(FollowsLanguage, Screen[None]):
         epochs = len(view.history.get("loss", []))
         if epochs != self._seen_epochs:
             self._seen_epochs = epochs
-            self.query_one("#loss-plot", HistoryPlot).show(view.history)
-            self.query_one("#metric-plot", HistoryPlot).show(view.history)
+            self._plots_to_draw = ["#loss-plot", "#metric-plot"]
+        if self._plots_to_draw:  # one a tick: a plot takes 10-30 ms to build on 2 cores
+            self.query_one(self._plots_to_draw.pop(0), HistoryPlot).show(view.history)
 
     def _show(self, selector: str, text: str) -> None:
         """Put `text` in a fixed-size line, only if it changed and without a layout pass:

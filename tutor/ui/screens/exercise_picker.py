@@ -13,10 +13,10 @@ from textual.widgets.option_list import Option
 
 from tutor.exercises import Exercise
 from tutor.i18n import translate
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
 
 
-class ExercisePicker(FollowsLanguage, ModalScreen[str | None]):
+class ExercisePicker(TutorScreen, ModalScreen[str | None]):
     """Dismisses with the chosen exercise's id, or None on Escape."""
 
     CSS_PATH = "exercise_picker.tcss"

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from tutor.engine import explain_text
 from tutor.errors import TutorError
 from tutor.i18n import translate
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 STARTER_MODEL = """\
 import keras
@@ -33,7 +34,7 @@ DEBOUNCE_S = 0.15
 millisecond per layer) but redrawing the table on every key of a paste is wasted work."""
 
 
-class ExplainScreen(FollowsLanguage, Screen[None]):
+class ExplainScreen(TutorScreen, Screen[None]):
     CSS_PATH = "explain.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", priority=True),
@@ -54,7 +55,7 @@ class ExplainScreen(FollowsLanguage, Screen[None]):
         yield Static(id="error", classes="notice")
         with VerticalScroll(id="summary-box"):
             yield Static(id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#source", TextArea).focus()

@@ -7,15 +7,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tutor.errors import TutorError
 from tutor.glossary import Term, load_glossary
 from tutor.i18n import translate
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 
-class GlossaryScreen(FollowsLanguage, ModalScreen[None]):
+class GlossaryScreen(TutorScreen, ModalScreen[None]):
     CSS_PATH = "glossary.tcss"
     BINDINGS = [Binding("escape", "dismiss", "Close", priority=True)]
 
@@ -32,7 +33,7 @@ class GlossaryScreen(FollowsLanguage, ModalScreen[None]):
         yield Input(id="filter")
         yield Static(id="problem", classes="notice")
         yield DataTable(id="terms", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).focus()

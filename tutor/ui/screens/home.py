@@ -12,17 +12,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.i18n import translate
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 _CHAPTER_PREFIX = "chapter:"
 PRACTICE_COUNT = 10
 
 
-class HomeScreen(FollowsLanguage, Screen[None]):
+class HomeScreen(TutorScreen, Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True),
@@ -40,7 +41,7 @@ class HomeScreen(FollowsLanguage, Screen[None]):
         yield Static(id="tagline")
         yield Static(id="status")
         yield OptionList(id="lessons")
-        yield Footer()
+        yield KeyFooter()
 
     def show_language(self, lang: str) -> None:
         self.title = "dltutor"

@@ -11,16 +11,17 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from tutor.i18n import translate
 from tutor.lessons import Course
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 LESSON_QUIZ_COUNT = 5
 
 
-class LessonScreen(FollowsLanguage, Screen[str]):
+class LessonScreen(TutorScreen, Screen[str]):
     """Shows `lesson_id`; dismissing returns the id so home can put its cursor there."""
 
     CSS_PATH = "lesson.tcss"
@@ -54,7 +55,7 @@ class LessonScreen(FollowsLanguage, Screen[str]):
         yield Static(id="notice", classes="notice")
         with VerticalScroll(id="page"):
             yield Markdown(id="text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         page = self.query_one("#page", VerticalScroll)

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tutor.i18n import translate
 from tutor.progress import ExerciseRun
 from tutor.progress.summary import metrics_text, progress_lines
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.history_plot import HistoryPlot
 
 RECENT_RUNS = 20
@@ -48,7 +49,7 @@ def main_metric(history: dict[str, list[float]]) -> str:
     return next((m for m in ("accuracy", "mae") if m in history), "loss")
 
 
-class ProgressScreen(FollowsLanguage, Screen[None]):
+class ProgressScreen(TutorScreen, Screen[None]):
     CSS_PATH = "progress.tcss"
     BINDINGS = [Binding("escape,q,b", "app.pop_screen", "Back")]
 
@@ -59,7 +60,7 @@ class ProgressScreen(FollowsLanguage, Screen[None]):
             yield Static(id="runs-title", classes="heading")
             yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
             yield HistoryPlot("loss", id="history")
-        yield Footer()
+        yield KeyFooter()
 
     def show_language(self, lang: str) -> None:
         self.title = translate("Progress", lang)

@@ -13,15 +13,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tutor.i18n import translate
 from tutor.quiz import Feedback, Question, get_topic, grade
 from tutor.quiz.question import CHOICE_LETTERS
-from tutor.ui.screens.language import FollowsLanguage
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 
-class QuizScreen(FollowsLanguage, Screen[None]):
+class QuizScreen(TutorScreen, Screen[None]):
     """Asks `questions` in order; every graded answer is recorded in the learner's
     progress, which schedules the topic's next review."""
 
@@ -50,7 +51,7 @@ class QuizScreen(FollowsLanguage, Screen[None]):
             yield Static(id="hint", classes="notice")
             yield Static(id="feedback")
         yield Input(id="answer")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()
