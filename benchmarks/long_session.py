@@ -105,10 +105,8 @@ def main() -> None:
         first = [times[index] for times in keys[:third]]
         last = [times[index] for times in keys[-third:]]
         print(f"  {name:<15} first: {summary(first)}   last: {summary(last)}")
-    print(
-        f"objects tracked by the collector: after round 1 {tracked[0]}, after the last "
-        f"{tracked[-1]}, most {max(tracked)}"
-    )
+    for label, (count, megabytes) in (("round 1", tracked[0]), ("the last", tracked[-1])):
+        print(f"after {label}: {count} objects tracked by the collector, {megabytes:.0f} MB")
     for generation, pauses in timer.pauses.items():
         if pauses:
             print(
