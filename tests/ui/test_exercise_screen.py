@@ -100,6 +100,14 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause(0.3)
 
 
+async def run_exercise(pilot, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the exercise screen and press r, as a learner starts a run."""
+    pilot.app.push_screen(ExerciseScreen(exercise_id))
+    await pilot.pause()
+    await pilot.press("r")
+    await settle(pilot)
+
+
 def app_with(runs: Runs, tmp_path, lang: str = "en"):  # type: ignore[no-untyped-def]
     return make_app(load_course(), lang, ProgressStore(tmp_path / "p.sqlite3"), runs)
 
@@ -137,10 +145,7 @@ async def test_a_run_draws_curves_progress_device_and_the_result(tmp_path) -> No
     runs = Runs(FakeRun([*training(), PASSED]))
     app = app_with(runs, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("r")
-        await settle(pilot)
+        await run_exercise(pilot, "mnist-dnn")
         assert runs.started == ["mnist-dnn"]
         summary = text(app, "#summary")
         assert "NVIDIA H100 80GB HBM3" in summary
@@ -163,10 +168,7 @@ async def test_progress_and_eta_while_training(tmp_path) -> None:
     run = FakeRun(training(epochs=4), hold_after=6)  # holds in epoch 2, batch 5 of 10
     app = app_with(Runs(run), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("r")
-        await settle(pilot)
+        await run_exercise(pilot, "mnist-dnn")
         status = text(app, "#status")
         assert "epoch 2/4" in status and "batch 5/10" in status and "ETA " in status
         assert "loss 0.5000" in status  # the running metrics of the latest batch
@@ -179,10 +181,7 @@ async def test_cancel_stops_the_run_and_run_comes_back(tmp_path) -> None:
     run = FakeRun(training(), hold_after=4)
     app = app_with(Runs(run, FakeRun([*training(1), PASSED])), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("r")
-        await settle(pilot)
+        await run_exercise(pilot, "mnist-dnn")
         assert app.screen.check_action("run", ()) is False
         await pilot.press("c")
         await settle(pilot)
@@ -207,10 +206,7 @@ async def test_an_exception_in_the_script_shows_its_traceback_and_the_app_carrie
     ]
     app = app_with(Runs(FakeRun(crash)), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("r")
-        await settle(pilot)
+        await run_exercise(pilot, "mnist-dnn")
         log = log_text(app)
         assert 'File "mnist-dnn.py", line 64, in main' in log
         assert "error: ValueError: Input 0 of layer dense is incompatible" in log
@@ -224,10 +220,7 @@ async def test_training_carries_on_behind_other_screens(tmp_path) -> None:
     run = FakeRun(training(), hold_after=4)
     app = app_with(Runs(run), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("r")
-        await settle(pilot)
+        await run_exercise(pilot, "mnist-dnn")
         await pilot.press("escape")
         await pilot.pause()
         assert app.training is not None and app.training.active
@@ -250,10 +243,7 @@ async def test_a_closed_exercise_screen_and_its_solution_are_freed(tmp_path) -> 
     memory (each one left behind made the garbage collector's pauses longer)."""
     app = app_with(Runs(FakeRun([*training(), PASSED])), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ExerciseScreen("mnist-dnn"))
-        await pilot.pause()
-        await pilot.press("r")
-        await settle(pilot)
+        await run_exercise(pilot, "mnist-dnn")
         await pilot.press("s")
         await pilot.pause()
         closed = [weakref.ref(app.screen_stack[-2]), weakref.ref(app.screen)]
