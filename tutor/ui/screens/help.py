@@ -40,6 +40,7 @@ class HelpScreen(TutorScreen, ModalScreen[None]):
 
     def on_screen_resume(self) -> None:
         self.show_language(self.tutor.lang)
+        self.query_one("#dialog").scroll_home(animate=False)  # each opening starts at the top
 
     @property
     def underneath(self) -> DOMNode:
