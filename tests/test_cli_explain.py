@@ -30,6 +30,15 @@ LAYER_KEYS = {
 }
 
 
+def test_explain_in_korean_keeps_the_formulas(tmp_path: Path) -> None:
+    model = tmp_path / "cnn.py"
+    model.write_text(MNIST_CNN)
+    result = dltutor("--lang", "ko", "explain", str(model))
+    assert result.returncode == 0, result.stderr
+    assert "채널 = 필터 수 = 32" in result.stdout and "채널 그대로 32" in result.stdout
+    assert "OH = floor((28 + 2*0 - 3) / 1) + 1 = 26" in result.stdout
+
+
 def test_explain_prints_a_summary_with_the_working(tmp_path: Path) -> None:
     model = tmp_path / "cnn.py"
     model.write_text(MNIST_CNN)

@@ -117,6 +117,7 @@ def _print_lesson_table(course: Course, lang: str) -> None:
 
 @app.command("explain")
 def explain_command(
+    ctx: typer.Context,
     files: Annotated[
         list[str], typer.Argument(help="Python files defining a Keras model; - reads stdin.")
     ],
@@ -144,7 +145,7 @@ def explain_command(
         if len(files) > 1:
             typer.echo(("\n" if index else "") + f"== {name} ==")
         try:
-            typer.echo(explain_text(source), nl=False)
+            typer.echo(explain_text(source, ctx.obj or "en"), nl=False)
         except TutorError as error:
             failed = True
             typer.echo(f"dltutor: error: {name}: {error}", err=True)

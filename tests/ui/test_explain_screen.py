@@ -61,3 +61,16 @@ async def test_an_impossible_model_names_the_layer_and_formula(fixture_course) -
         await settle(pilot)
         error = shown(app, "#error")
         assert "conv2d" in error and "5x5 kernel" in error and "floor((3" in error
+
+
+async def test_the_working_is_in_the_learners_language(fixture_course) -> None:
+    app = make_app(fixture_course, "ko")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        summary = shown(app, "#summary")
+        assert "채널 = 필터 수 = 32" in summary and "채널 그대로 32" in summary
+        assert "params = (3*3*1 + 1) * 32 = 320" in summary
+        app.lang = "en"  # as `l` does from a screen where it is not text
+        await settle(pilot)
+        assert "channels = filters = 32" in shown(app, "#summary")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from tutor.engine.errors import EngineError, ParseError
+from tutor.engine.korean import working
 from tutor.engine.model import ModelResult
 from tutor.engine.parser import parse_model
 from tutor.engine.rules import analyze
@@ -19,8 +20,9 @@ def explain(source: str) -> ModelResult:
     return analyze(parse_model(source))
 
 
-def explain_text(source: str) -> str:
-    """A plain-text table (at most 80 columns unless a name or shape is very long)."""
+def explain_text(source: str, lang: str = "en") -> str:
+    """A plain-text table (at most 80 columns unless a name or shape is very long), its
+    derivations in `lang`; the table itself keeps `model.summary()`'s English headings."""
     result = explain(source)
     rows = [(f"{r.name} ({r.cls})", str(r.output_shape), f"{r.params:,}") for r in result.layers]
     name_width = max(len("Layer (type)"), *(len(row[0]) for row in rows))
@@ -35,7 +37,8 @@ def explain_text(source: str) -> str:
     lines += [row("Layer (type)", "Output shape", "Params"), "-" * width]
     for layer, cells in zip(result.layers, rows, strict=True):
         lines.append(row(*cells))
-        derivations = (*layer.shape_derivation.splitlines(), layer.params_derivation)
+        shape_steps = working(layer.shape_derivation, lang).splitlines()
+        derivations = (*shape_steps, working(layer.params_derivation, lang))
         lines += [line for text in derivations if text for line in _indented(text)]
     lines += [
         "=" * width,

@@ -9,6 +9,7 @@ from random import Random
 from typing import Literal
 
 from tutor.engine import ModelResult, ModelSpec, analyze, to_source
+from tutor.engine.korean import working
 from tutor.engine.source import layer_source
 from tutor.quiz.question import Answer, Question, Slot, Text, text
 
@@ -103,9 +104,10 @@ def _working(draft: ModelDraft, result: ModelResult, lang: str) -> list[str]:
         source = layer_source(draft.spec.layers[index])
         lines.append(f"{index + 1}. {source} -> {layer.output_shape}")
         if draft.what == "output_shape":
-            lines += [f"   {step}" for step in layer.shape_derivation.splitlines() if step]
+            shape_steps = working(layer.shape_derivation, lang).splitlines()
+            lines += [f"   {step}" for step in shape_steps if step]
         if draft.what == "total_params" or (draft.what == "params" and index == last):
-            lines.append(f"   {layer.params_derivation}")
+            lines.append(f"   {working(layer.params_derivation, lang)}")
     if draft.what == "total_params":
         terms = " + ".join(f"{layer.params:,}" for layer in result.layers)
         lines.append(f"{words['total']} = {terms} = {result.total_params:,}")

@@ -59,11 +59,11 @@ class ExplainScreen(TutorScreen, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#source", TextArea).focus()
-        self.refresh_summary()
 
     def show_language(self, lang: str) -> None:
         self.title = translate("Explain a model", lang)
         self.sub_title = translate("Type or paste Keras code; nothing is run", lang)
+        self.refresh_summary()  # the working is in the learner's language too
 
     @on(TextArea.Changed, "#source")
     def _source_changed(self) -> None:
@@ -77,7 +77,7 @@ class ExplainScreen(TutorScreen, Screen[None]):
         error = self.query_one("#error", Static)
         summary = self.query_one("#summary", Static)
         try:
-            table = explain_text(source)
+            table = explain_text(source, self.tutor.lang)
         except TutorError as problem:
             error.update(Text(f"⚠ {problem}"))
             error.display = True

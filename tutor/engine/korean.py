@@ -1,0 +1,81 @@
+"""The engine's working in Korean.
+
+The rules write each derivation once, in English (their tests and `dltutor explain` read
+it so); a Korean learner sees the same lines with the words in Korean and every formula,
+number, shape and Keras argument untouched. Each pattern below matches a phrase of one
+rule's template. `tests/engine/test_korean.py` renders every rule's working and every quiz
+topic's in Korean and fails on any English word left over, so a new phrase in a rule
+cannot reach a Korean learner untranslated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+_AXIS = {"height": "높이", "width": "너비", "length": "길이"}
+
+_PHRASES: tuple[tuple[str, Replacement], ...] = (
+    # Dense, Embedding, Flatten, Reshape
+    (r"last axis (\d+) -> units (\d+):", r"마지막 축 \1 -> 유닛 \2:"),
+    (r"each token id becomes a (\d+)-vector:", r"토큰 번호 하나가 \1차원 벡터가 됩니다:"),
+    (r"nothing to flatten: length 1", "펼칠 것이 없습니다: 길이 1"),
+    (r"(\(.*?\)) has a None axis, so the length is None", r"\1에 None 축이 있어 길이도 None"),
+    (r"(\(.*?\)) has a None axis, so -1 stays None:", r"\1에 None 축이 있어 -1도 None:"),
+    (r"already flat: ", "이미 펼쳐져 있음: "),
+    # layers that keep the shape
+    (r"shape unchanged: ", "형태 그대로: "),
+    (
+        r"Dropout zeroes a fraction (\S+) of values while training",
+        r"Dropout은 학습 중에만 값의 \1만큼을 지웁니다",
+    ),
+    (r"an activation is applied to every value", "활성화 함수가 값마다 적용됩니다"),
+    (
+        r"random augmentation moves pixels, only while training",
+        "무작위 증강은 학습 중에만 픽셀을 옮깁니다",
+    ),
+    (
+        r"every value is multiplied by scale and shifted by offset",
+        "값마다 scale을 곱하고 offset을 더합니다",
+    ),
+    (r"normalises each feature", "특성마다 정규화합니다"),
+    (r"trainable ([a-z, ]+): (\d+); ", r"학습되는 \1: \2; "),
+    (r"non-trainable moving mean, variance: (\d+)", r"학습되지 않는 이동 평균과 분산: \1"),
+    # recurrent layers
+    (r"a (\d+)-vector per time step", r"시간 스텝마다 \1차원 벡터"),
+    (r"only the last step's (\d+)-vector", r"마지막 스텝의 \1차원 벡터만"),
+    (r"(\d+) forward \+ (\d+) backward = (\d+) features", r"정방향 \1 + 역방향 \2 = 특성 \3개"),
+    (
+        r"forward and backward combined value by value, (\d+) features",
+        r"정방향과 역방향을 값끼리 합쳐 특성 \1개",
+    ),
+    (r"\(forward \+ backward, no bias\)", "(정방향 + 역방향, 편향 없음)"),
+    (r"\(forward \+ backward\)", "(정방향 + 역방향)"),
+    # convolution and pooling
+    (r"\(the input (height|width|length) is None\)", lambda m: f"(입력 {_AXIS[m[1]]}가 None)"),
+    (r"channels = filters = ", "채널 = 필터 수 = "),
+    (r"channels stay ", "채널 그대로 "),
+    (r"one value per channel:", "채널마다 값 하나:"),
+    (r" \(keepdims=True keeps the axes as 1\)", " (keepdims=True: 그 축을 1로 남깁니다)"),
+    # parameters
+    (r" \(no bias\)", " (편향 없음)"),
+    (r"; trainable=False, so all are non-trainable", "; trainable=False: 모두 학습되지 않습니다"),
+)
+_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _PHRASES)
+
+
+def in_korean(line: str) -> str:
+    """One line of the engine's working with its words in Korean."""
+    for pattern, replacement in _COMPILED:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def working(text: str, lang: str) -> str:
+    """A derivation (one or more lines) in `lang`: English as the engine wrote it, or
+    Korean."""
+    if lang != "ko":
+        return text
+    return "\n".join(in_korean(line) for line in text.split("\n"))
