@@ -37,8 +37,10 @@ def explain_text(source: str, lang: str = "en") -> str:
     lines += [row("Layer (type)", "Output shape", "Params"), "-" * width]
     for layer, cells in zip(result.layers, rows, strict=True):
         lines.append(row(*cells))
-        shape_steps = working(layer.shape_derivation, lang).splitlines()
-        derivations = (*shape_steps, working(layer.params_derivation, lang))
+        derivations = (
+            *working(layer.shape_derivation, lang),
+            *working(layer.params_derivation, lang),
+        )
         lines += [line for text in derivations if text for line in _indented(text)]
     lines += [
         "=" * width,

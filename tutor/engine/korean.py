@@ -73,9 +73,7 @@ def in_korean(line: str) -> str:
     return line
 
 
-def working(text: str, lang: str) -> str:
-    """A derivation (one or more lines) in `lang`: English as the engine wrote it, or
-    Korean."""
-    if lang != "ko":
-        return text
-    return "\n".join(in_korean(line) for line in text.split("\n"))
+def working(text: str, lang: str) -> list[str]:
+    """The lines of a derivation in `lang`: English as the engine wrote them, or Korean."""
+    lines = text.splitlines()
+    return [in_korean(line) for line in lines] if lang == "ko" else lines

@@ -104,10 +104,9 @@ def _working(draft: ModelDraft, result: ModelResult, lang: str) -> list[str]:
         source = layer_source(draft.spec.layers[index])
         lines.append(f"{index + 1}. {source} -> {layer.output_shape}")
         if draft.what == "output_shape":
-            shape_steps = working(layer.shape_derivation, lang).splitlines()
-            lines += [f"   {step}" for step in shape_steps if step]
+            lines += [f"   {step}" for step in working(layer.shape_derivation, lang) if step]
         if draft.what == "total_params" or (draft.what == "params" and index == last):
-            lines.append(f"   {working(layer.params_derivation, lang)}")
+            lines += [f"   {step}" for step in working(layer.params_derivation, lang)]
     if draft.what == "total_params":
         terms = " + ".join(f"{layer.params:,}" for layer in result.layers)
         lines.append(f"{words['total']} = {terms} = {result.total_params:,}")
