@@ -107,8 +107,12 @@ def load_catalogue(root: Path | None = None) -> tuple[Exercise, ...]:
     try:
         stat = path.stat()
     except OSError as error:
-        raise ExerciseError(f"{path}: cannot read the catalogue ({error.strerror})") from None
+        raise _unreadable(path, error) from None
     return _parse_catalogue(root, stat.st_mtime_ns, stat.st_size)
+
+
+def _unreadable(path: Path, error: OSError) -> ExerciseError:
+    return ExerciseError(f"{path}: cannot read the catalogue ({error.strerror})")
 
 
 @lru_cache(maxsize=8)
@@ -119,8 +123,8 @@ def _parse_catalogue(root: Path, _mtime_ns: int, _size: int) -> tuple[Exercise, 
     path = root / CATALOGUE_FILE
     try:
         source = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ExerciseError(f"{path}: cannot read the catalogue ({error.strerror})") from None
+    except OSError as error:  # gone or unreadable since it was looked at
+        raise _unreadable(path, error) from None
     entries = parse_yaml(source, str(path), ExerciseError)
     if not isinstance(entries, list) or not entries:
         raise ExerciseError(f"{path}: expected a list of exercises ('- id: ...')")
