@@ -111,7 +111,18 @@ _KOREAN: Mapping[str, str] = {
     "batch": "배치",
     "model": "모델",
     "{id} is still training; cancel it first.": "{id} 학습이 아직 진행 중입니다. 먼저 취소하세요.",
-    "Could not start your editor ({editor}): {error}": "편집기({editor})를 열 수 없습니다: {error}",
+    # The learner's own editor (lead)
+    "$EDITOR cannot be read ({error})": "$EDITOR 값을 읽을 수 없습니다 ({error})",
+    "{editor} was not found": "편집기를 찾을 수 없습니다: {editor}",
+    "this terminal cannot hand over to {editor}": (
+        "이 터미널에서는 편집기에 화면을 넘길 수 없습니다: {editor}"
+    ),
+    "{editor} could not start: {error}": "편집기를 시작할 수 없습니다: {editor} ({error})",
+    "{editor} was stopped by {signal}": "편집기가 {signal} 신호로 중단되었습니다: {editor}",
+    "{editor} exited with status {status}": (
+        "편집기가 오류로 끝났습니다 (종료 상태 {status}): {editor}"
+    ),
+    "; the built-in editor opens instead.": ". 대신 내장 편집기를 엽니다.",
     "You are already running the original.": "이미 원본을 실행하고 있습니다.",
     "Back to the original; your copy is kept as {name}.": (
         "원본으로 돌아갔습니다. 내 사본은 {name}(으)로 남겨 두었습니다."

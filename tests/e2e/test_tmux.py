@@ -160,24 +160,8 @@ def test_a_dropped_session_mid_training_leaves_no_trainer(
 ) -> None:
     """Train for real from the app, then kill the terminal as a dropped SSH session does
     (the app gets SIGHUP): the training child must not outlive it."""
-    lessons = tmp_path / "lessons" / "01-basics"
-    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "lessons" / "01-basics", lessons)
-    for lesson in lessons.glob("01-neuron.*.md"):
-        lesson.write_text(lesson.read_text().replace("exercise: null", "exercise: tiny"))
-    env = {
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "DLTUTOR_HOME": str(isolated_home),
-        "DLTUTOR_LESSONS": str(tmp_path / "lessons"),
-        "DLTUTOR_EXERCISES": str(REPO_ROOT / "tests" / "fixtures" / "exercises"),
-        "TINY_BATCH_SLEEP": "0.3",  # two epochs of eight batches: about five seconds
-    }
-    terminal.start([str(DLTUTOR)], env)
-    terminal.wait_for(lambda s: "The neuron" in s)
-    terminal.keys("Enter")
-    terminal.wait_for(lambda s: "Exercise" in s)  # the footer offers e on this lesson
-    terminal.keys("e")
-    terminal.wait_for(lambda s: "Tiny classifier" in s and "r runs 2 epochs" in s)
+    env = {**tiny_course(tmp_path, isolated_home), "TINY_BATCH_SLEEP": "0.3"}  # about 5 s
+    open_tiny_exercise(terminal, env)
     terminal.keys("r")
     shown = terminal.wait_for(lambda s: "epoch 1/2" in s, timeout=60)
     assert "Device: CPU" in shown and "Cancel" in shown
@@ -186,3 +170,64 @@ def test_a_dropped_session_mid_training_leaves_no_trainer(
 
     terminal.tmux("kill-server")  # the terminal goes away: SIGHUP to the app
     assert gone_within(trainers, 3.0), "the trainer outlived the dropped session"
+
+
+def tiny_course(tmp_path: Path, home: Path) -> dict[str, str]:
+    """The environment of a learner whose course has one lesson with the tiny exercise."""
+    lessons = tmp_path / "lessons" / "01-basics"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "lessons" / "01-basics", lessons)
+    for lesson in lessons.glob("01-neuron.*.md"):
+        lesson.write_text(lesson.read_text().replace("exercise: null", "exercise: tiny"))
+    return {
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "DLTUTOR_HOME": str(home),
+        "DLTUTOR_LESSONS": str(tmp_path / "lessons"),
+        "DLTUTOR_EXERCISES": str(REPO_ROOT / "tests" / "fixtures" / "exercises"),
+    }
+
+
+def open_tiny_exercise(terminal: Terminal, env: dict[str, str]) -> None:
+    terminal.start([str(DLTUTOR)], env)
+    terminal.wait_for(lambda s: "The neuron" in s)
+    terminal.keys("Enter")
+    terminal.wait_for(lambda s: "Exercise" in s)  # the footer offers e on this lesson
+    terminal.keys("e")
+    terminal.wait_for(lambda s: "Tiny classifier" in s and "r runs 2 epochs" in s)
+
+
+def test_an_editor_that_is_not_installed_leaves_the_app_usable(
+    terminal: Terminal, isolated_home: Path, tmp_path: Path
+) -> None:
+    env = {**tiny_course(tmp_path, isolated_home), "EDITOR": "nonexistent"}
+    open_tiny_exercise(terminal, env)
+    terminal.keys("e")
+    shown = terminal.wait_for(lambda s: "Your copy: tiny.py" in s and "was not found" in s)
+    assert "nonexistent was not" in shown and "built-in editor opens instead." in shown
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "Tiny classifier" in s and "your copy" in s)
+    terminal.keys("C-q")
+    terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
+    assert terminal.exit_status() == "0"
+
+
+@pytest.mark.parametrize(
+    ("editor", "said"),
+    [
+        ("sh -c 'exit 3'", "sh exited with status 3."),
+        ("sh -c 'kill -9 $$'", "sh was stopped by SIGKILL."),
+    ],
+)
+def test_an_editor_that_fails_hands_the_terminal_back(
+    terminal: Terminal, isolated_home: Path, tmp_path: Path, editor: str, said: str
+) -> None:
+    env = {**tiny_course(tmp_path, isolated_home), "EDITOR": editor}
+    open_tiny_exercise(terminal, env)
+    terminal.keys("e")
+    shown = terminal.wait_for(lambda s: said in " ".join(s.split()))
+    assert "Tiny classifier" in shown  # redrawn: the app has the terminal again
+    terminal.keys("Escape")  # and answers keys: back to the lesson
+    terminal.wait_for(lambda s: "The neuron" in s and "Next lesson" in s)
+    terminal.keys("C-q")
+    terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
+    assert terminal.exit_status() == "0"

@@ -9,10 +9,6 @@ second, never from the events themselves, so a fast run cannot flood the UI.
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +21,7 @@ from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy,
 from tutor.i18n import translate
 from tutor.training.report import criterion_text, metrics_text
 from tutor.training.view import RunView, clock
+from tutor.ui.external_editor import EditorProblem, editor_command, run_editor
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.editor import EditorScreen
 from tutor.ui.training import TrainingSession
@@ -224,18 +221,25 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             self.redraw()
 
     def action_edit(self) -> None:
+        """The learner's `$VISUAL`/`$EDITOR`, else the built-in editor. An editor that
+        cannot start is said in one notice and the built-in one opens instead; one that
+        fails after starting is said, and the copy stays as it left it."""
         path = edit_copy(self.exercise.id)
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if not editor:
+        command = editor_command()
+        problem = run_editor(self.app, command, path) if command else None
+        if command is None or (problem is not None and not problem.started):
+            if problem is not None:
+                self._say_editor_problem(problem, "; the built-in editor opens instead.")
             self.app.push_screen(EditorScreen(path), lambda _saved: self._after_edit())
             return
-        try:
-            with self.app.suspend():
-                subprocess.run([*shlex.split(editor), str(path)], check=False)
-        except (OSError, ValueError) as error:
-            message = translate("Could not start your editor ({editor}): {error}", self.tutor.lang)
-            self.notify(message.format(editor=editor, error=error), severity="error")
+        if problem is not None:
+            self._say_editor_problem(problem, ".")
         self._after_edit()
+
+    def _say_editor_problem(self, problem: EditorProblem, ending: str) -> None:
+        lang = self.tutor.lang
+        text = translate(problem.message, lang).format(**problem.values)
+        self.notify(text + translate(ending, lang), severity="warning", timeout=8)
 
     def _after_edit(self) -> None:
         self._seen_version = -1
