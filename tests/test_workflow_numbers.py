@@ -177,3 +177,16 @@ def test_binary_cross_entropy_example() -> None:
             f"-ln(1 - {shown:.4f}) = -ln({1 - shown:.4f}) = {-math.log(1 - p):.3f}",
         ],
     )
+
+
+def test_early_stopping_waits_for_patience() -> None:
+    """EarlyStopping stops `patience` epochs after the best one, not at it (issue 12.7)."""
+    said = {
+        "en": "stop once the validation loss has not improved for `patience` epochs",
+        "ko": "검증 손실이 `patience` 에포크 동안 나아지지 않으면 멈춘다",
+    }
+    wrong = {"en": "stop at the epoch with the best", "ko": "가장 낮은 에포크에서 멈춘다"}
+    for lang in LANGS:
+        prose = " ".join(body("five-steps", lang).split())
+        assert said[lang] in prose, lang
+        assert wrong[lang] not in prose, lang
