@@ -9,6 +9,7 @@ Shapes and parameter counts of Keras models are checked by `test_lesson_models.p
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from pathlib import Path
@@ -143,6 +144,28 @@ def _working(lesson_id: str, layers: list[tuple[int, int]]) -> int:
 def test_pima_working() -> None:
     total = _working("dense-layers", [(8, 12), (12, 8), (8, 1)])
     assert_in_both("dense-layers", [f"# Total params: {total:,}", "8 -> 12 -> 8 -> 1"])
+
+
+def test_four_eight_six_one_working() -> None:
+    """The notes' 4 -> 8 -> 6 -> 1 network: Keras' count, and the weights-only count."""
+    sizes = [4, 8, 6, 1]
+    layers = list(itertools.pairwise(sizes))
+    total = _working("dense-layers", layers)
+    weights = [i * u for i, u in layers]
+    biases = sizes[1:]
+    assert sum(weights) + sum(biases) == total
+    assert_in_both(
+        "dense-layers",
+        [
+            "4 -> 8 -> 6 -> 1",
+            f"# Total params: {total:,}",
+            " + ".join(f"{i} x {u}" for i, u in layers)
+            + " = "
+            + " + ".join(map(str, weights))
+            + f" = {sum(weights)}",
+            f"{' + '.join(map(str, biases))} = {sum(biases)}",
+        ],
+    )
 
 
 def test_fashion_working() -> None:
