@@ -6,6 +6,7 @@ import math
 from random import Random
 
 from tutor.quiz.concepts.draft import ConceptDraft, Item, fact, numbers, same
+from tutor.quiz.particles import attach
 from tutor.quiz.question import text
 
 RELU = ("ReLU ('relu')", "ReLU('relu')")
@@ -244,7 +245,7 @@ def softmax_largest(rng: Random) -> ConceptDraft:
             f"Softmax is exp(score) / sum: the largest score gets the largest share, "
             f"here {share:.2f}, exaggerated compared with the scores.",
             f"소프트맥스는 exp(점수) / 합이라 가장 큰 점수가 가장 큰 몫을 받습니다. 여기서는 "
-            f"{share:.2f}로, 점수 차이보다 더 벌어집니다.",
+            f"{attach(f'{share:.2f}', '으로/로')}, 점수 차이보다 더 벌어집니다.",
         ),
         HINT,
     )

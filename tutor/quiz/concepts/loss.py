@@ -5,6 +5,7 @@ from __future__ import annotations
 from random import Random
 
 from tutor.quiz.concepts.draft import ConceptDraft, Item, fact, same
+from tutor.quiz.particles import attach
 from tutor.quiz.question import text
 
 MSE = ("mean squared error ('mse')", "평균 제곱 오차('mse')")
@@ -16,8 +17,8 @@ ACCURACY = ("accuracy (a metric, not a loss)", "accuracy(손실이 아니라 평
 HINT = text(
     "Number -> mean squared error; yes/no -> binary cross-entropy; one of many classes -> "
     "categorical cross-entropy (sparse_ when the labels are integers).",
-    "숫자 예측 -> 평균 제곱 오차, 예/아니오 -> binary cross-entropy, 여러 클래스 중 하나 -> "
-    "categorical cross-entropy(레이블이 정수면 sparse_).",
+    "숫자 예측 -> 평균 제곱 오차, 예/아니오 -> 이진 교차 엔트로피, 여러 클래스 중 하나 -> "
+    "범주형 교차 엔트로피(레이블이 정수면 sparse_).",
 )
 _HINT = (HINT["en"], HINT["ko"])
 
@@ -44,7 +45,7 @@ def regression_loss(rng: Random) -> ConceptDraft:
     return ConceptDraft(
         text(
             f"A model predicts {en}, a real number. Which loss fits?",
-            f"모델이 실수 값인 {ko}을(를) 예측합니다. 어떤 손실 함수가 맞나요?",
+            f"모델이 실수 값인 {attach(ko, '을/를')} 예측합니다. 어떤 손실 함수가 맞나요?",
         ),
         MSE,
         (BINARY, CATEGORICAL, ACCURACY),
@@ -61,13 +62,13 @@ def binary_loss(rng: Random) -> ConceptDraft:
     return ConceptDraft(
         text(
             f"A model predicts {en}: a yes/no answer. Which loss fits?",
-            f"모델이 {ko}를 예측합니다(예/아니오). 어떤 손실 함수가 맞나요?",
+            f"모델이 {attach(ko, '을/를')} 예측합니다(예/아니오). 어떤 손실 함수가 맞나요?",
         ),
         BINARY,
         (MSE, CATEGORICAL, ACCURACY),
         text(
             "Binary classification uses binary cross-entropy with one sigmoid output unit.",
-            "이진 분류에는 시그모이드 출력 유닛 하나와 binary cross-entropy를 씁니다.",
+            "이진 분류에는 시그모이드 출력 유닛 하나와 이진 교차 엔트로피를 씁니다.",
         ),
         HINT,
     )
@@ -79,7 +80,8 @@ def one_hot_loss(rng: Random) -> ConceptDraft:
         text(
             f"A model predicts {en} ({classes} classes); the labels are one-hot vectors. "
             "Which loss fits?",
-            f"모델이 {ko}({classes}개 클래스)를 예측하고 레이블은 원-핫 벡터입니다. "
+            f"모델이 {attach(f'{ko}({classes}개 클래스)', '을/를')} 예측하고 레이블은 원-핫 "
+            "벡터입니다. "
             "어떤 손실 함수가 맞나요?",
         ),
         CATEGORICAL,
@@ -88,7 +90,7 @@ def one_hot_loss(rng: Random) -> ConceptDraft:
             "Multi-class classification with one-hot labels uses categorical cross-entropy "
             "with a softmax output of one unit per class.",
             "원-핫 레이블의 다중 분류에는 클래스마다 유닛 하나인 소프트맥스 출력과 "
-            "categorical cross-entropy를 씁니다.",
+            "범주형 교차 엔트로피를 씁니다.",
         ),
         HINT,
     )
@@ -100,8 +102,8 @@ def integer_label_loss(rng: Random) -> ConceptDraft:
         text(
             f"A model predicts {en}; the labels are integers 0 to {classes - 1}, not "
             "one-hot vectors. Which loss fits without converting them?",
-            f"모델이 {ko}을(를) 예측하고 레이블은 원-핫이 아닌 0부터 {classes - 1}까지의 "
-            "정수입니다. 변환하지 않고 쓸 손실 함수는?",
+            f"모델이 {attach(ko, '을/를')} 예측하고 레이블은 원-핫이 아닌 0부터 "
+            f"{classes - 1}까지의 정수입니다. 변환하지 않고 쓸 손실 함수는?",
         ),
         SPARSE,
         (CATEGORICAL, BINARY, MSE),
@@ -132,8 +134,8 @@ def multi_class_pair(rng: Random) -> ConceptDraft:
         text(
             "One softmax unit per class gives probabilities that sum to 1; categorical "
             "cross-entropy compares them with the one-hot label.",
-            "클래스마다 소프트맥스 유닛 하나가 합이 1인 확률을 내고, categorical "
-            "cross-entropy가 이를 원-핫 레이블과 비교합니다.",
+            "클래스마다 소프트맥스 유닛 하나가 합이 1인 확률을 내고, 범주형 교차 "
+            "엔트로피가 이를 원-핫 레이블과 비교합니다.",
         ),
         HINT,
     )
@@ -144,7 +146,7 @@ def binary_pair(rng: Random) -> ConceptDraft:
     return ConceptDraft(
         text(
             f"A model predicts {en}. Which output layer and loss go together?",
-            f"모델이 {ko}를 예측합니다. 어울리는 출력층과 손실은?",
+            f"모델이 {attach(ko, '을/를')} 예측합니다. 어울리는 출력층과 손실은?",
         ),
         same("Dense(1, activation='sigmoid') + binary_crossentropy"),
         (
@@ -155,7 +157,7 @@ def binary_pair(rng: Random) -> ConceptDraft:
         text(
             "One sigmoid unit outputs the probability of 'yes' (0..1); binary cross-entropy "
             "scores it. A softmax over one unit always outputs 1.",
-            "시그모이드 유닛 하나가 '예'일 확률(0..1)을 내고 binary cross-entropy로 평가합니다. "
+            "시그모이드 유닛 하나가 '예'일 확률(0..1)을 내고 이진 교차 엔트로피로 평가합니다. "
             "유닛 하나의 소프트맥스는 항상 1을 냅니다.",
         ),
         HINT,
@@ -167,7 +169,7 @@ def regression_pair(rng: Random) -> ConceptDraft:
     return ConceptDraft(
         text(
             f"A model predicts {en}. Which output layer and loss go together?",
-            f"모델이 {ko}을(를) 예측합니다. 어울리는 출력층과 손실은?",
+            f"모델이 {attach(ko, '을/를')} 예측합니다. 어울리는 출력층과 손실은?",
         ),
         same("Dense(1) (linear) + mse"),
         (
@@ -202,7 +204,7 @@ def reuters_pair(rng: Random) -> ConceptDraft:
             "46 classes need 46 softmax units; integer labels call for the sparse_ variant "
             "of categorical cross-entropy.",
             "클래스 46개에는 소프트맥스 유닛 46개가 필요하고, 정수 레이블에는 "
-            "categorical cross-entropy의 sparse_ 버전을 씁니다.",
+            "범주형 교차 엔트로피의 sparse_ 버전을 씁니다.",
         ),
         HINT,
     )
@@ -228,7 +230,7 @@ def integer_labels_fix(rng: Random) -> ConceptDraft:
             ("Use a sigmoid output layer", "시그모이드 출력층을 씁니다"),
             (
                 f"Divide the labels by {classes - 1} to scale them to 0..1",
-                f"레이블을 {classes - 1}로 나눠 0..1로 맞춥니다",
+                f"레이블을 {attach(str(classes - 1), '으로/로')} 나눠 0..1로 맞춥니다",
             ),
         ),
         text(
@@ -245,7 +247,7 @@ ONE_HOT_TARGET = fact(
     (
         "Training with cross-entropy against one-hot targets pushes the softmax output "
         "toward what?",
-        "원-핫 정답에 대한 크로스 엔트로피로 학습하면 소프트맥스 출력은 어디로 가까워지나요?",
+        "원-핫 정답에 대한 교차 엔트로피로 학습하면 소프트맥스 출력은 어디로 가까워지나요?",
     ),
     (
         "The one-hot vector: probability 1 for the true class, 0 for the others",
@@ -258,7 +260,7 @@ ONE_HOT_TARGET = fact(
     ),
     (
         "Cross-entropy -sum y log p is smallest when p matches the one-hot y.",
-        "크로스 엔트로피 -sum y log p는 p가 원-핫 y와 같을 때 가장 작습니다.",
+        "교차 엔트로피 -sum y log p는 p가 원-핫 y와 같을 때 가장 작습니다.",
     ),
     _HINT,
 )
@@ -278,7 +280,7 @@ MSE_FORMULA = fact(
         "Mean squared error averages the squared differences; |y - p| is the mean absolute "
         "error and -sum y log p is cross-entropy.",
         "평균 제곱 오차는 차이의 제곱을 평균합니다. |y - p|는 평균 절대 오차, "
-        "-sum y log p는 크로스 엔트로피입니다.",
+        "-sum y log p는 교차 엔트로피입니다.",
     ),
     _HINT,
 )
