@@ -347,6 +347,87 @@ def test_vanishing_gradient_bound() -> None:
     assert_in_both("how-networks-learn", [f"{best_slope:g}^5 = {five:.6f}", f"{best_slope:g}^10"])
 
 
+
+# The two-valley loss of "limits of early networks": L(w) = 3w⁴ - 4w³ - 12w² + 32.
+VALLEY = (3, -4, -12, 0, 32)  # coefficients of w⁴ .. w⁰
+VALLEY_ETA, VALLEY_STEPS, VALLEY_STARTS = 0.01, 50, (-2.0, -0.5, 0.5, 3.0)
+
+
+def valley_loss(w: float) -> float:
+    return sum(c * w ** (4 - k) for k, c in enumerate(VALLEY))
+
+
+def valley_slope(w: float) -> float:
+    """The lesson's factored derivative, 12w(w + 1)(w - 2)."""
+    return 12 * w * (w + 1) * (w - 2)
+
+
+def test_local_minimum_traps_gradient_descent() -> None:
+    # The factored slope is the derivative of L: compare at a few points.
+    for w in (-1.7, -0.3, 0.9, 2.6):
+        h = 1e-6
+        assert math.isclose(
+            valley_slope(w), (valley_loss(w + h) - valley_loss(w - h)) / (2 * h), rel_tol=1e-6
+        )
+    a, b, c, _, d = VALLEY
+    assert_in_both(
+        "how-networks-learn",
+        [f"L(w) = {a}w⁴ - {-b}w³ - {-c}w² + {d}", "∂L/∂w = 12w(w + 1)(w - 2)"],
+    )
+    # Where the slope is 0: a minimum, the hill, the global minimum.
+    flat = {w: valley_loss(w) for w in (-1, 0, 2)}
+    assert all(valley_slope(w) == 0 for w in flat)
+    assert flat[0] > flat[-1] > flat[2] == min(valley_loss(w / 100) for w in range(-300, 301))
+    for lang, template in (("en", "at w = {w} (L = {loss:g}"), ("ko", "w = {w}(L = {loss:g}")):
+        prose = " ".join(body("how-networks-learn", lang).split())
+        for w, loss in flat.items():
+            assert template.format(w=w, loss=loss) in prose, (lang, w)
+    # The table: each start's first step, where 50 steps end, and the loss there.
+    for start in VALLEY_STARTS:
+        w, path = start, []
+        for _ in range(VALLEY_STEPS):
+            w -= VALLEY_ETA * valley_slope(w)
+            path.append(w)
+        end_loss = plain(round(valley_loss(w), 2))
+        cells = [plain(start), plain(round(path[0], 4)), f"{w:.2f}", end_loss]
+        row = re.compile(r"^\s*" + r"\s+".join(map(re.escape, cells)) + r"\s", re.MULTILINE)
+        for lang in LANGS:
+            assert row.search(body("how-networks-learn", lang)), (lang, start)
+    start = VALLEY_STARTS[0]
+    slope = valley_slope(start)
+    first = round(start - VALLEY_ETA * slope, 4)
+    assert_in_both(
+        "how-networks-learn",
+        [
+            f"12·({plain(start)})·({plain(start + 1)})·({plain(start - 2)}) = {plain(slope)}",
+            f"w = {plain(start)} - {VALLEY_ETA} · ({plain(slope)}) = {plain(first)}",
+        ],
+    )
+
+
+def test_xor_in_an_svm_and_a_network() -> None:
+    """XOR is linear in the SVM's fixed features (x1, x2, x1·x2) and in the hidden layer's
+    learned ones, h1 = relu(x1 + x2), h2 = relu(x1 + x2 - 1)."""
+    for x1, x2 in ((0, 0), (0, 1), (1, 0), (1, 1)):
+        xor = x1 ^ x2
+        product = x1 * x2
+        svm = x1 + x2 - 2 * product
+        h1, h2 = int(relu(x1 + x2)), int(relu(x1 + x2 - 1))
+        network = h1 - 2 * h2
+        assert svm == network == xor
+        cells = [
+            str(x1), str(x2), str(xor),
+            f"({x1}, {x2}, {product})", f"{x1} + {x2} - 2·{product} = {svm}",
+            f"({h1}, {h2})", f"{h1} - 2·{h2} = {network}",
+        ]  # fmt: skip
+        row = re.compile(r"^\s*" + r"\s+".join(map(re.escape, cells)) + r"$", re.MULTILINE)
+        for lang in LANGS:
+            assert row.search(body("how-networks-learn", lang)), (lang, x1, x2)
+    assert_in_both(
+        "how-networks-learn",
+        ["XOR = x1 + x2 - 2·x1·x2", "XOR = h1 - 2·h2", "relu(x1 + x2 - 1)"],
+    )
+
 # --- 5.1 recurrence ------------------------------------------------------------------------
 
 
