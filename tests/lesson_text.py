@@ -1,7 +1,11 @@
-"""Reading lesson text in the content tests: one lesson's body in one language, and
-checks that expected numbers appear in both languages."""
+"""Reading lesson text in the content tests: one lesson's body in one language, checks
+that expected numbers appear in both languages, and the names Keras really exports."""
 
 from __future__ import annotations
+
+import ast
+import importlib.util
+from pathlib import Path
 
 from tutor.lessons import load_course
 
@@ -27,3 +31,18 @@ def assert_in_prose(lesson_id: str, expected: list[str]) -> None:
         prose = " ".join(body(lesson_id, lang).split())
         missing = [item for item in expected if item not in prose]
         assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
+
+
+def keras_exports(module: str) -> set[str]:
+    """The public names of `keras.<module>` (e.g. "layers"), read from the installed
+    package's generated `__init__.py` without importing Keras (and with it TensorFlow)."""
+    spec = importlib.util.find_spec("keras")
+    assert spec and spec.submodule_search_locations, "Keras is not installed"
+    init = Path(spec.submodule_search_locations[0], *module.split("."), "__init__.py")
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    return {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }

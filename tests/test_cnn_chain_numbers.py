@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 
-from tests.lesson_text import LANGS, assert_in_both, assert_in_prose, body
+from tests.lesson_text import LANGS, assert_in_both, assert_in_prose, body, keras_exports
 
 
 def out_size(size: int, kernel: int, stride: int = 1, padding: int = 0) -> int:
@@ -388,6 +388,36 @@ def test_fashion_steps_a_and_b() -> None:
             assert re.search(rf"\|\s*{total:,}\s*\|\s*{flat:,}\s*\|", table), (lang, total)
 
 
+TYPO_UNITS = 18  # the notes' Dense(units=18) output of step (b)
+
+
+def test_the_typo_in_step_b() -> None:
+    _, _, _, total = fashion_model(POOL_FILTERS, pool_after=2)
+    right = dense_params(128, FASHION_CLASSES)
+    wrong = dense_params(128, TYPO_UNITS)
+    assert_in_prose(
+        "fashion-cnn",
+        [
+            f"Dense(units={TYPO_UNITS}, activation='softmax')",
+            f"128 x {TYPO_UNITS} + {TYPO_UNITS} = {wrong:,}",
+            f"{total - right + wrong:,}",
+            f"{total:,}",
+        ],
+    )
+    assert_each(
+        "fashion-cnn",
+        {"en": "{w:,} parameters instead of {r:,}", "ko": "{r:,}개가 아니라 {working}"},
+        w=wrong,
+        r=right,
+        working=f"128 x {TYPO_UNITS} + {TYPO_UNITS} = {wrong:,}",
+    )
+    assert_each(
+        "fashion-cnn",
+        {"en": "and {n} units simply", "ko": "남는 유닛 {n}개"},
+        n=TYPO_UNITS - FASHION_CLASSES,
+    )
+
+
 def test_fashion_step_c_vgg() -> None:
     # Two 'same' convolutions keep 28 (ceil(28 / 1)), pool 14, a 'same' one keeps 14, a
     # 'valid' one gives 12, pool 6.
@@ -416,6 +446,26 @@ def test_fashion_step_c_vgg() -> None:
     )
     for lang in LANGS:
         assert re.search(rf"\|\s*{total:,}\s*\|\s*{flat:,}\s*\|", body("fashion-cnn", lang))
+
+
+def test_the_accuracies_are_the_notes() -> None:
+    """89 / 92.5 / 92.9% come from the notes' own runs, not the exercises' recipe."""
+    words = {
+        "en": ["Notes' test accuracy", "the notes report", "so your figures will differ"],
+        "ko": ["노트의 테스트 정확도", "노트는 테스트 정확도를", "결과가 다를 것입니다"],
+    }
+    for lang, phrases in words.items():
+        prose = " ".join(body("fashion-cnn", lang).split())
+        missing = [phrase for phrase in phrases if phrase not in prose]
+        assert not missing, (lang, missing)
+
+
+def test_shear_has_a_keras_layer() -> None:
+    assert "RandomShear" in keras_exports("layers")
+    for lang in LANGS:
+        text = body("fashion-cnn", lang)
+        assert "`RandomShear`" in text and "RandomShear(x_factor=0.1)" in text, lang
+        assert "no core Keras" not in text and "핵심 층에 없" not in text, lang
 
 
 def test_fashion_augmentation() -> None:
