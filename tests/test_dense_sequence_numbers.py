@@ -574,6 +574,13 @@ def test_lstm_and_gru_parameters() -> None:
     )
 
 
+def test_reuters_newswires_are_from_1987() -> None:
+    """Keras' Reuters set is drawn from the Reuters-21578 collection of 1987 newswires."""
+    for lang in LANGS:
+        text = body("lstm-reuters", lang)
+        assert "1987" in text and "1986" not in text, lang
+
+
 def test_reuters_model_and_exercise_agree() -> None:
     embedding = VOCABULARY * REUTERS_DIM
     lstm = rnn_params(REUTERS_UNITS, REUTERS_DIM, gates=4)
