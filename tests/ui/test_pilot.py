@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gc
-import io
 import weakref
 
-from rich.console import Console
 from textual.widgets import DataTable, Header, Markdown, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import FIXTURE_LESSONS, freed
+from tests.ui.screen_text import footer_text, help_text
 from tutor.ui.app import make_app
 from tutor.ui.screens.glossary import GlossaryScreen
 from tutor.ui.screens.help import HelpScreen
@@ -22,16 +21,6 @@ SIZE = (80, 24)
 
 def markdown_source(app) -> str:
     return app.screen.query_one("#text", Markdown).source
-
-
-def footer_text(app) -> str:
-    return " ".join(str(label.render()) for label in app.screen.query("FooterKey"))
-
-
-def help_text(app) -> str:
-    console = Console(width=80, file=io.StringIO(), record=True)
-    console.print(app.screen.query_one("#keys", Static).content)
-    return console.export_text()
 
 
 async def test_open_a_lesson_with_enter(fixture_course) -> None:

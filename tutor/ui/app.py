@@ -30,6 +30,7 @@ class TutorApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False),
         Binding("l", "toggle_language", "Language"),
         Binding("g", "glossary", "Glossary"),
     ]

@@ -1,19 +1,29 @@
 """The Explain screen: type or paste a Keras model and watch its shapes and parameter
-counts, with the working, update as you type. Nothing typed here is ever run."""
+counts, with the working, update as you type. Nothing typed here is ever run.
+
+The model is read in a thread, never on the UI thread: the engine is quick on real models,
+but a hostile paste must not be able to stall the keys. The totals and the number of notes
+stay pinned above the footer, so they are on screen at 80x24 however long the table is,
+and the summary scrolls from the editor with PageUp/PageDown.
+"""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
+from textual.worker import get_current_worker
 
-from tutor.engine import explain_text
+from tutor.engine import explain, explain_text
 from tutor.errors import TutorError
-from tutor.i18n import translate
+from tutor.i18n import counted, translate
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
 
@@ -30,8 +40,21 @@ model = keras.Sequential([
 ])
 """
 DEBOUNCE_S = 0.15
-"""Wait this long after the last key before re-reading: parsing is fast (well under a
-millisecond per layer) but redrawing the table on every key of a paste is wasted work."""
+"""Wait this long after the last key before re-reading: redrawing the table on every key
+of a paste is wasted work."""
+READ_DEADLINE_S = 2.0
+"""A model that takes longer than this to read is refused: real ones take milliseconds."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one read of the source gave: the summary and totals, or the one-line problem."""
+
+    source: str
+    lang: str
+    summary: str = ""
+    totals: str = ""
+    problem: str = ""
 
 
 class ExplainScreen(TutorScreen, Screen[None]):
@@ -39,7 +62,10 @@ class ExplainScreen(TutorScreen, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", priority=True),
         Binding("ctrl+l", "clear", "Clear"),
-        Binding("f6", "switch_focus", "Editor/summary"),
+        Binding("f6", "switch_focus", "Editor/summary", priority=True),
+        Binding("pagedown", "scroll_summary(1)", "Scroll summary", priority=True),
+        Binding("pageup", "scroll_summary(-1)", "Scroll summary up", show=False, priority=True),
+        Binding("f1", "app.help", "Help", priority=True),
     ]
 
     def __init__(self, source: str = STARTER_MODEL) -> None:
@@ -55,6 +81,7 @@ class ExplainScreen(TutorScreen, Screen[None]):
         yield Static(id="error", classes="notice")
         with VerticalScroll(id="summary-box"):
             yield Static(id="summary")
+        yield Static(id="totals")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -72,24 +99,60 @@ class ExplainScreen(TutorScreen, Screen[None]):
         self._timer = self.set_timer(DEBOUNCE_S, self.refresh_summary)
 
     def refresh_summary(self) -> None:
-        """Re-read the model; on an error keep the last good summary, dimmed, under it."""
-        source = self.query_one("#source", TextArea).text
+        """Read the model again, off the UI thread; the newest read wins."""
+        self._read(self.query_one("#source", TextArea).text, self.tutor.lang)
+
+    @work(thread=True, exclusive=True, group="explain")
+    def _read(self, source: str, lang: str) -> None:
+        started = time.monotonic()
+        try:
+            summary = explain_text(source, lang)
+            result = explain(source)
+        except TutorError as problem:
+            reading = Reading(source, lang, problem=str(problem))
+        else:
+            totals = _totals_line(result.total_params, result.trainable_params, lang)
+            if result.notes:
+                notes = ("{n} note under the table", "{n} notes under the table")
+                totals += "  ·  " + counted(len(result.notes), *notes, lang)
+            reading = Reading(source, lang, summary=summary, totals=totals)
+        if time.monotonic() - started > READ_DEADLINE_S:
+            message = translate("this model took too long to read", lang)
+            reading = Reading(source, lang, problem=message)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, reading)
+
+    def _show(self, reading: Reading) -> None:
+        """Show a reading; on a problem keep the last good summary, dimmed, under it."""
+        if not self.is_attached or reading.source != self.query_one("#source", TextArea).text:
+            return  # the learner typed on (or left) meanwhile: a newer read is coming
         error = self.query_one("#error", Static)
         summary = self.query_one("#summary", Static)
-        try:
-            table = explain_text(source, self.tutor.lang)
-        except TutorError as problem:
-            error.update(Text(f"⚠ {problem}"))
+        if reading.problem:
+            error.update(Text(f"⚠ {reading.problem}"))
             error.display = True
             summary.add_class("stale")
             return
         error.update("")
         error.display = False
         summary.remove_class("stale")
-        summary.update(Text(table))
+        summary.update(Text(reading.summary))
+        self.query_one("#totals", Static).update(Text(reading.totals))
 
     def action_clear(self) -> None:
         self.query_one("#source", TextArea).clear()
 
     def action_switch_focus(self) -> None:
-        self.focus_next()
+        source = self.query_one("#source", TextArea)
+        target = self.query_one("#summary-box") if source.has_focus else source
+        target.focus()
+
+    def action_scroll_summary(self, pages: int) -> None:
+        box = self.query_one("#summary-box", VerticalScroll)
+        box.scroll_relative(y=pages * max(1, box.size.height - 1), animate=False)
+
+
+def _totals_line(total: int, trainable: int, lang: str) -> str:
+    text = translate("Total params: {total} (trainable {trainable}, non-trainable {frozen})", lang)
+    frozen = total - trainable
+    return text.format(total=f"{total:,}", trainable=f"{trainable:,}", frozen=f"{frozen:,}")

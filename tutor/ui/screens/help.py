@@ -85,14 +85,19 @@ class HelpScreen(TutorScreen, ModalScreen[None]):
         ]
 
     def _keys(self, node: DOMNode, lang: str) -> list[tuple[str, str]]:
-        rows = []
+        """One row per action, with every key that does it ('? / f1  Help')."""
+        keys_of: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
         for binding in declared_bindings(node):
-            keys = [
+            if node is not self.app and binding.action == "app.help":
+                continue  # listed once, with the app's own help keys
+            keys = keys_of.setdefault(binding.action, [])
+            keys += [
                 self.app.get_key_display(replace(binding, key=key.strip()))
                 for key in binding.key.split(",")
             ]
-            rows.append((" / ".join(keys), translate(binding.description, lang)))
-        return rows
+            descriptions.setdefault(binding.action, translate(binding.description, lang))
+        return [(" / ".join(keys), descriptions[action]) for action, keys in keys_of.items()]
 
 
 def declared_bindings(node: DOMNode) -> list[Binding]:

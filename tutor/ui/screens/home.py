@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tutor.i18n import translate
+from tutor.i18n import counted, translate
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
 
@@ -26,12 +26,12 @@ PRACTICE_COUNT = 10
 class HomeScreen(TutorScreen, Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "open", "Open", priority=True),
+        Binding("enter", "open", "Open", priority=True, show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("p", "practice", "Practice"),
         Binding("r", "review", "Review"),
-        Binding("x", "explain", "Explain a model"),
+        Binding("x", "explain", "Explain"),
         Binding("s", "progress", "Progress"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -73,7 +73,7 @@ class HomeScreen(TutorScreen, Screen[None]):
             title = self.tutor.course.lesson(resume).text(lang).title
             parts.append(f"{translate('Continue', lang)}: {chapter_number}.{lesson_number} {title}")
         due = progress.due_count()
-        parts.append(translate("{n} reviews due", lang).format(n=due))
+        parts.append(counted(due, "{n} review due", "{n} reviews due", lang))
         return "  ·  ".join(parts)
 
     def _options(self, lang: str) -> list[Option]:
