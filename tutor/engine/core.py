@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from tutor.engine.args import LayerArgs
+from tutor.engine.limits import capped_repr
 from tutor.engine.model import Shape
 from tutor.engine.outcome import Outcome, same_shape, times
 
@@ -110,7 +111,7 @@ def reshape(layer: LayerArgs, shape: Shape) -> Outcome:
     ):
         layer.fail(
             "target_shape must be a tuple of positive integers with at most one -1 "
-            f"(got {target!r})"
+            f"(got {capped_repr(target)})"
         )
     rest = shape[1:]
     known = tuple(d for d in target if d != -1)

@@ -15,15 +15,18 @@ _INDENT = "    "
 _WIDTH = 80
 
 
-def explain(source: str) -> ModelResult:
-    """Parse and analyse; raises ParseError or EngineError with a one-line message."""
-    return analyze(parse_model(source))
+def explain(source: str, *, deadline: float | None = None) -> ModelResult:
+    """Parse and analyse; raises ParseError or EngineError with a one-line message.
+
+    `deadline` (a `time.monotonic()` time) bounds the reading, as in `parse_model`.
+    """
+    return analyze(parse_model(source, deadline=deadline))
 
 
-def explain_text(source: str, lang: str = "en") -> str:
+def explain_text(source: str, lang: str = "en", *, deadline: float | None = None) -> str:
     """A plain-text table (at most 80 columns unless a name or shape is very long), its
     derivations in `lang`; the table itself keeps `model.summary()`'s English headings."""
-    result = explain(source)
+    result = explain(source, deadline=deadline)
     rows = [(f"{r.name} ({r.cls})", str(r.output_shape), f"{r.params:,}") for r in result.layers]
     name_width = max(len("Layer (type)"), *(len(row[0]) for row in rows))
     shape_width = max(len("Output shape"), *(len(row[1]) for row in rows))
@@ -65,11 +68,11 @@ def _indented(text: str) -> list[str]:
     )
 
 
-def explain_json(source: str) -> dict[str, object]:
+def explain_json(source: str, *, deadline: float | None = None) -> dict[str, object]:
     """The analysis as plain data for `--json`; `{"error": message}` when the source or
     model is wrong, so callers can print it without catching anything."""
     try:
-        result = explain(source)
+        result = explain(source, deadline=deadline)
     except (ParseError, EngineError) as error:
         return {"error": str(error)}
     data: dict[str, object] = {

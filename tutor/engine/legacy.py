@@ -7,6 +7,7 @@ import ast
 from collections.abc import Callable
 
 from tutor.engine.errors import ParseError
+from tutor.engine.limits import capped_repr
 from tutor.engine.model import Shape
 from tutor.engine.values import Value
 
@@ -95,8 +96,8 @@ def checked_shape(value: Value, key: str, line: int) -> Shape:
     if not isinstance(value, tuple) or not all(
         d is None or (isinstance(d, int) and not isinstance(d, bool) and d > 0) for d in value
     ):
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
         raise ParseError(
-            f"line {line}: {key} must be a tuple of positive integers or None (got {shown})"
+            f"line {line}: {key} must be a tuple of positive integers or None "
+            f"(got {capped_repr(value)})"
         )
     return value

@@ -19,20 +19,21 @@ from tutor.engine.catalog import (
     supported_summary,
 )
 from tutor.engine.errors import ParseError
+from tutor.engine.limits import MAX_SOURCE_CHARS, Budget
 from tutor.engine.model import LayerSpec, ModelSpec, Shape
 from tutor.engine.reader import OLD_SUBMODULES, Draft, Reader, Scope, callee, dotted
 from tutor.engine.values import NotLiteral, Value, describe, evaluate
 
 _INPUT_KEYWORDS = frozenset((*INPUT_POSITIONAL, "tensor", "input_tensor", "optional"))
-MAX_SOURCE_CHARS = 100_000
-"""Longer sources are refused before parsing: a model file is a few thousand characters, and
-a pasted megabyte would stall the live Explain screen for seconds in `ast.parse` alone."""
 
 
-def parse_model(source: str) -> ModelSpec:
+def parse_model(source: str, *, deadline: float | None = None) -> ModelSpec:
     """The Sequential model in `source`: the one assigned to `model`, else the last one.
 
-    Raises ParseError (one line, starting with the line number where there is one).
+    `deadline` is a `time.monotonic()` time after which reading stops with a ParseError
+    (a caller on a worker thread passes one; without it a fixed budget of steps still ends
+    any reading within a second or two). Raises ParseError (one line, starting with the
+    line number where there is one).
     """
     if len(source) > MAX_SOURCE_CHARS:
         raise ParseError(
@@ -49,9 +50,11 @@ def parse_model(source: str) -> ModelSpec:
         raise ParseError(f"line {error.lineno or 1}: invalid syntax{extra}") from None
     except (ValueError, RecursionError, MemoryError):
         raise ParseError("line 1: the source cannot be read as Python") from None
+    budget = Budget(deadline)
+    budget.check_clock()
     try:
-        reader = Reader(tree)
-        return _Builder(reader.notes).build(reader.chosen())
+        reader = Reader(tree, budget)
+        return _Builder(reader.notes, budget).build(reader.chosen())
     except RecursionError:
         raise ParseError("the source is nested too deeply to read") from None
 
@@ -59,8 +62,9 @@ def parse_model(source: str) -> ModelSpec:
 class _Builder:
     """Turns the chosen draft into a ModelSpec, collecting notes about old spellings."""
 
-    def __init__(self, notes: list[str]) -> None:
+    def __init__(self, notes: list[str], budget: Budget) -> None:
         self.notes = list(notes)
+        self.budget = budget
 
     def note(self, line: int, text: str) -> None:
         message = f"line {line}: {text}"
@@ -71,6 +75,7 @@ class _Builder:
         input_shape: Shape | None = None
         layers: list[LayerSpec] = []
         for node, scope in [*self._listed(draft), *draft.added]:
+            self.budget.spend()
             call, call_scope = self._resolve(node, scope)
             if callee(call) in INPUT_CLASSES:
                 if layers or input_shape is not None:
@@ -141,7 +146,7 @@ class _Builder:
 
     def _value(self, key: str, node: ast.expr, scope: Scope) -> Value:
         try:
-            return evaluate(node, scope.constants)
+            return evaluate(node, scope.constants, self.budget)
         except NotLiteral:
             raise ParseError(
                 f"line {node.lineno}: {key} must be a literal (got {describe(node)})"
@@ -202,7 +207,7 @@ class _Builder:
                 args[key] = self._value(key, node, scope)
                 continue
             try:
-                args[key] = evaluate(node, scope.constants)
+                args[key] = evaluate(node, scope.constants, self.budget)
             except NotLiteral:
                 continue  # activation=tf.nn.relu and the like change no shape
         own_shape = legacy.input_from_layer(args, cls, line, first, self.note)

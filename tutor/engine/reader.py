@@ -4,11 +4,12 @@ bound to names, and every `Sequential(...)` with what later `.add()`/`.build()` 
 from __future__ import annotations
 
 import ast
-import contextlib
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from tutor.engine.errors import ParseError
+from tutor.engine.limits import Budget, OutOfTime
 from tutor.engine.values import NotLiteral, Value, evaluate
 
 OLD_SUBMODULES = frozenset(
@@ -17,15 +18,99 @@ OLD_SUBMODULES = frozenset(
 )
 
 
-@dataclass
+class _Timeline:
+    """Every value a name has had, in order: a snapshot is a version number, so remembering
+    what names meant at each layer costs nothing per layer (a copy each time made a 99 KB
+    file quadratic)."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self._history: dict[str, tuple[list[int], list[object]]] = {}
+
+    def set(self, name: str, value: object) -> None:
+        self.version += 1
+        versions, values = self._history.setdefault(name, ([], []))
+        versions.append(self.version)
+        values.append(value)
+
+    def at(self, name: str, version: int) -> object:
+        versions, values = self._history.get(name, ((), ()))
+        index = bisect.bisect_right(versions, version) - 1
+        return values[index] if index >= 0 else _UNSET
+
+
+_UNSET = object()
+
+
+class _View(Mapping[str, object]):
+    """What one kind of name (constants or calls) meant at one version of the timeline."""
+
+    def __init__(self, timeline: _Timeline, kind: type, version: int | None) -> None:
+        self._timeline, self._kind, self._version = timeline, kind, version
+
+    def __getitem__(self, name: str) -> object:
+        version = self._timeline.version if self._version is None else self._version
+        value = self._timeline.at(name, version)
+        if not isinstance(value, self._kind):
+            raise KeyError(name)
+        return value.value
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._keys() and self._has(name)
+
+    def _has(self, name: str) -> bool:
+        try:
+            self[name]
+        except KeyError:
+            return False
+        return True
+
+    def _keys(self) -> dict[str, object]:
+        return self._timeline._history
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self._keys() if self._has(name))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Constant:
+    __slots__ = ("value",)
+
+    def __init__(self, value: Value) -> None:
+        self.value = value
+
+
+class _BoundCall:
+    __slots__ = ("value",)
+
+    def __init__(self, value: tuple[ast.Call, Scope]) -> None:
+        self.value = value
+
+
 class Scope:
     """What names meant when a layer was written: constants, and calls bound to a name."""
 
-    constants: dict[str, Value] = field(default_factory=dict)
-    calls: dict[str, tuple[ast.Call, Scope]] = field(default_factory=dict)
+    def __init__(self, timeline: _Timeline | None = None, version: int | None = None) -> None:
+        self._timeline = timeline or _Timeline()
+        self.constants: Mapping[str, Value] = _View(self._timeline, _Constant, version)  # type: ignore[assignment]
+        self.calls: Mapping[str, tuple[ast.Call, Scope]] = _View(
+            self._timeline, _BoundCall, version
+        )  # type: ignore[assignment]
 
     def snapshot(self) -> Scope:
-        return Scope(dict(self.constants), dict(self.calls))
+        return Scope(self._timeline, self._timeline.version)
+
+    def set_constant(self, name: str, value: Value) -> None:
+        self._timeline.set(name, _Constant(value))
+
+    def set_call(self, name: str, call: tuple[ast.Call, Scope]) -> None:
+        self._timeline.set(name, _BoundCall(call))
+
+    def forget(self, name: str) -> None:
+        if name in self._timeline._history:
+            self._timeline.set(name, None)
 
 
 @dataclass
@@ -71,12 +156,14 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 class Reader:
     """Reads a module; `chosen()` is the model to analyse, `notes` are about old imports."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, budget: Budget) -> None:
         self.scope = Scope()
+        self.budget = budget
         self.named: dict[str, Draft] = {}
         self.drafts: list[Draft] = []
         self.notes: list[str] = []
         for statement in _statements(tree.body):
+            budget.spend()
             self._statement(statement)
 
     def chosen(self) -> Draft:
@@ -132,14 +219,17 @@ class Reader:
                 self.named[name] = draft
                 self.drafts.append(draft)
             else:
-                self.scope.calls[name] = (value, self.scope.snapshot())
+                self.scope.set_call(name, (value, self.scope.snapshot()))
             return
-        with contextlib.suppress(NotLiteral, ParseError):
-            self.scope.constants[name] = evaluate(value, self.scope.constants)
+        try:
+            self.scope.set_constant(name, evaluate(value, self.scope.constants, self.budget))
+        except OutOfTime:
+            raise
+        except (NotLiteral, ParseError):
+            pass
 
     def _forget(self, name: str) -> None:
-        self.scope.constants.pop(name, None)
-        self.scope.calls.pop(name, None)
+        self.scope.forget(name)
         self.named.pop(name, None)
 
     def _call(self, call: ast.Call) -> None:

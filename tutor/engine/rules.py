@@ -11,6 +11,7 @@ from tutor.engine import conv, core, recurrent
 from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import canonical, snake_case, supported_summary
 from tutor.engine.errors import EngineError
+from tutor.engine.limits import capped_repr
 from tutor.engine.model import LayerResult, LayerSpec, ModelResult, ModelSpec, Shape
 from tutor.engine.outcome import Outcome
 
@@ -60,7 +61,8 @@ class _Namer:
             if not isinstance(given, str) or not given or "/" in given:
                 where = f"line {spec.line}: " if spec.line is not None else ""
                 raise EngineError(
-                    f"{where}{cls}: name must be a non-empty string without '/' (got {given!r})"
+                    f"{where}{cls}: name must be a non-empty string without '/' "
+                    f"(got {capped_repr(given)})"
                 )
             return given
         prefix = snake_case(cls)
@@ -83,7 +85,8 @@ def _check_input_shape(shape: Shape) -> None:
         d is None or (isinstance(d, int) and not isinstance(d, bool) and d > 0) for d in shape
     ):
         raise EngineError(
-            f"the input shape must be a tuple of positive integers or None (got {shape!r})"
+            "the input shape must be a tuple of positive integers or None "
+            f"(got {capped_repr(shape)})"
         )
 
 
@@ -107,7 +110,8 @@ def analyze(spec: ModelSpec) -> ModelResult:
     for layer_spec in spec.layers:
         layer = _layer_args(layer_spec, namer)
         if layer.name in seen:
-            layer.fail(f"another layer is already named {layer.name!r}; names must be unique")
+            taken = capped_repr(layer.name)
+            layer.fail(f"another layer is already named {taken}; names must be unique")
         seen[layer.name] = layer
         outcome = RULES[layer.cls](layer, shape)
         trainable, non_trainable = outcome.trainable, outcome.non_trainable

@@ -9,11 +9,9 @@ import operator
 from collections.abc import Callable, Mapping
 
 from tutor.engine.errors import ParseError
+from tutor.engine.limits import LARGEST, MAX_STRING, Budget, TooLarge, measure
 
 Value = int | float | str | bool | None | tuple
-
-LARGEST = 10**12
-"""Bigger numbers are refused: no layer is that wide, and huge powers could stall the tutor."""
 
 _BINARY: dict[type[ast.operator], Callable[[object, object], object]] = {
     ast.Add: operator.add,
@@ -39,30 +37,44 @@ def describe(node: ast.AST, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def evaluate(node: ast.AST, constants: Mapping[str, Value]) -> Value:
+def evaluate(
+    node: ast.AST, constants: Mapping[str, Value], budget: Budget | None = None
+) -> Value:
     """The value of `node`; NotLiteral if it is not a literal or arithmetic on constants.
 
-    Lists come back as tuples so that specs stay immutable.
+    Lists come back as tuples so that specs stay immutable. A value larger than the caps
+    of `limits` is a ParseError naming the line.
     """
+    if budget is not None:
+        budget.spend()
     if isinstance(node, ast.Constant):
         value = node.value
-        if value is None or isinstance(value, (bool, str)):
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            if len(value) > MAX_STRING:
+                _too_large(node)
             return value
         if isinstance(value, (int, float)):
             return _checked(value, node)
         raise NotLiteral
     if isinstance(node, (ast.Tuple, ast.List)):
-        return tuple(evaluate(element, constants) for element in node.elts)
+        built = tuple(evaluate(element, constants, budget) for element in node.elts)
+        try:
+            measure(built)
+        except TooLarge:
+            _too_large(node)
+        return built
     if isinstance(node, ast.Name):
         if node.id in constants:
             return constants[node.id]
         raise NotLiteral
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        operand = _number(evaluate(node.operand, constants))
+        operand = _number(evaluate(node.operand, constants, budget))
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-        left = _number(evaluate(node.left, constants))
-        right = _number(evaluate(node.right, constants))
+        left = _number(evaluate(node.left, constants, budget))
+        right = _number(evaluate(node.right, constants, budget))
         if isinstance(node.op, ast.Pow) and abs(right) > 64:
             _too_large(node)
         try:
