@@ -8,11 +8,14 @@ say what happened, by return value or exception.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from tutor.progress.schema import SCHEMA_VERSION, UnreadableDatabase, migrate, user_version
+from tutor.safeio import file_kind
 
 BUSY_TIMEOUT_S = 10.0
 """How long a write waits for another copy of the app to finish its own (they take ms)."""
@@ -22,19 +25,46 @@ def prepare_file(path: Path) -> tuple[int, int]:
     """Create the directory (0700) and an empty database file (0600) if missing, tighten
     a file others could read, and return the file's identity (device, inode).
 
+    The file is opened without following a link and without blocking, and tightened
+    through its descriptor: a link planted at the path (even to /etc/passwd) is refused,
+    never chmod-ed or created through, and so is a FIFO, device or directory (`OSError`).
+
     SQLite would create the file with the umask's mode (usually 0644), and gives its -wal
     and -shm files the database's mode, so creating it first keeps all three private.
     """
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    flags = os.O_RDONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags, 0o600)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link, dangling or not
+            reason = "it is a symbolic link, which is not followed"
+            raise OSError(error.errno, reason, str(path)) from None
+        raise
     try:
         status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = file_kind(status.st_mode)
+            raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+        if os.name == "posix" and status.st_mode & 0o077:
+            with contextlib.suppress(OSError):  # someone else's file: works, less private
+                os.fchmod(descriptor, 0o600)
     finally:
         os.close(descriptor)
-    if os.name == "posix" and status.st_mode & 0o077:
-        with contextlib.suppress(OSError):  # someone else's file: works, less private
-            os.chmod(path, 0o600)
     return status.st_dev, status.st_ino
+
+
+def check_regular(path: Path) -> bool:
+    """True if `path` is a regular file (not followed if a link); False if it is missing;
+    `OSError` naming the problem if it is anything else."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(status.st_mode):
+        kind = file_kind(status.st_mode)
+        raise OSError(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+    return True
 
 
 def move_aside(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -33,8 +32,16 @@ from fsrs import Card, Rating, Scheduler
 
 from tutor.errors import TutorError
 from tutor.paths import data_dir
-from tutor.progress import review
+from tutor.progress import fields, review
+from tutor.progress.damage import (
+    delete_bad_rows,
+    describe_damage,
+    find_bad_rows,
+    in_memory_without_bad_rows,
+    keep_copy,
+)
 from tutor.progress.database import (
+    check_regular,
     connect,
     describe,
     move_aside,
@@ -51,6 +58,7 @@ from tutor.progress.schema import (
     transaction,
 )
 from tutor.progress.transfer import ProgressExport, export_document, insert_export, read_export
+from tutor.safeio import printable, write_atomic
 
 DATABASE_NAME = "progress.sqlite3"
 FINAL_RUN_STATUSES = tuple(status for status in RUN_STATUSES if status != "running")
@@ -145,44 +153,96 @@ class ProgressStore:
         except OSError as error:
             return self._open_in_memory(f"Your progress cannot be saved ({describe(error)})")
         try:
-            return connect(self.path, writable=True)
+            conn = connect(self.path, writable=True)
         except UnreadableDatabase as problem:
             return self._replace_unreadable(problem, identity)
         except sqlite3.Error as error:
             reraise_if_programming(error)
-            reason = describe(error)
-        self.notice = (
-            f"Your progress file could not be opened for writing ({reason}); "
-            "this session's progress will not be saved."
-        )
-        return self._open_read_only(quiet=True)
+            self.notice = (
+                f"Your progress file could not be opened for writing ({describe(error)}); "
+                "this session's progress will not be saved."
+            )
+            return self._open_read_only(quiet=True)
+        return self._set_bad_rows_aside(conn)
 
     def _open_read_only(self, *, quiet: bool = False) -> sqlite3.Connection:
         """Read the file without changing it. Where its directory is not writable either,
         SQLite cannot make the shared-memory file a WAL reader needs, so the last try reads
         the main file as immutable (complete after a clean close, which checkpoints)."""
-        if not self.path.is_file():
-            return self._open_in_memory(None)
+        try:
+            if not check_regular(self.path):
+                return self._open_in_memory(None)
+        except OSError as error:
+            return self._open_in_memory(f"Your progress file cannot be read ({describe(error)})")
         reason = ""
         for immutable in (False, True):
             try:
-                return connect(self.path, writable=False, immutable=immutable)
+                conn = connect(self.path, writable=False, immutable=immutable)
             except UnreadableDatabase as problem:
                 problem.close()
                 return self._open_in_memory(f"Your progress file is unreadable ({problem})")
             except sqlite3.Error as error:
                 reraise_if_programming(error)
                 reason = describe(error)
+                continue
+            return self._leave_bad_rows_out(conn)
         return self._open_in_memory(
             None if quiet else f"Your progress file could not be read ({reason})"
         )
 
+    def _set_bad_rows_aside(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """Rows that do not decode are damage (`damage`): keep a copy of the file as it
+        is, then delete just those rows; the rest of the progress stays where it was."""
+        try:
+            if not find_bad_rows(conn):
+                return conn
+            copy = keep_copy(conn, self.path, self._stamp())
+            bad = delete_bad_rows(conn)
+        except (OSError, sqlite3.Error) as error:
+            if isinstance(error, sqlite3.Error):
+                reraise_if_programming(error)
+            memory = self._leave_bad_rows_out(conn)
+            self.notice = (
+                f"Your progress file holds records that could not be read and they could not "
+                f"be set aside ({describe(error)}); this session's progress is kept in memory "
+                "only."
+            )
+            return memory
+        if bad:
+            self.notice = (
+                f"Your progress file held {describe_damage(bad)}; a copy of the file was "
+                f"kept at {copy} and the rest of your progress kept."
+            )
+        return conn
+
+    def _leave_bad_rows_out(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """For a store that must not change the file: read a copy without the bad rows."""
+        try:
+            bad = find_bad_rows(conn)
+            if not bad:
+                return conn
+            memory = in_memory_without_bad_rows(conn)
+        except sqlite3.Error as error:
+            reraise_if_programming(error)
+            conn.close()
+            return self._open_in_memory(f"Your progress file could not be read ({describe(error)})")
+        conn.close()
+        self.in_memory = True
+        self.notice = (
+            f"Your progress file holds {describe_damage(bad)}; they are left out here, and "
+            "set aside the next time the tutor opens the file for writing."
+        )
+        return memory
+
+    def _stamp(self) -> str:
+        """The time in names of files set aside, in the learner's time zone."""
+        return self._clock().astimezone(self._tz).strftime("%Y%m%dT%H%M%S")
+
     def _replace_unreadable(
         self, problem: UnreadableDatabase, identity: tuple[int, int]
     ) -> sqlite3.Connection:
-        stamp = self._clock().astimezone(self._tz).strftime("%Y%m%dT%H%M%S")
         try:
-            moved = move_aside(self.path, stamp, identity, problem.conn)
+            moved = move_aside(self.path, self._stamp(), identity, problem.conn)
             prepare_file(self.path)
             conn = connect(self.path, writable=True)
         except (OSError, UnreadableDatabase, sqlite3.Error) as error:
@@ -347,13 +407,13 @@ class ProgressStore:
         model_path: str | None = None,
         now: datetime | None = None,
     ) -> bool:
-        """Close a run with its final status and metrics (NaN or infinite values are saved
-        as null: JSON has no such numbers). Paths given here replace those from
+        """Close a run with its final status and metrics (NaN, infinite or non-numeric
+        values are saved as null: JSON has no such numbers). Paths given here replace those from
         `start_run`. False if the write failed or the run is not in the file (any more)."""
         if status not in FINAL_RUN_STATUSES:
             raise ValueError(f"status must be one of {FINAL_RUN_STATUSES}, got {status!r}")
         finished = to_iso(self._now(now))
-        metrics_json = None if metrics is None else json.dumps(_finite(metrics), allow_nan=False)
+        metrics_json = None if metrics is None else _storable_metrics(metrics)
 
         def work(conn: sqlite3.Connection) -> bool:
             cursor = conn.execute(
@@ -496,17 +556,15 @@ class ProgressStore:
                 reraise_if_programming(error)
                 raise TutorError(f"cannot read your progress: {describe(error)}") from error
 
+    def export_text(self, now: datetime | None = None) -> str:
+        """`export_data` as the JSON text an export file holds."""
+        return json.dumps(self.export_data(now), ensure_ascii=False, indent=1) + "\n"
+
     def export_to(self, path: Path, now: datetime | None = None) -> None:
-        """Write `export_data` to `path`, whole or not at all (a temporary file renamed
-        into place); `TutorError` if it cannot be written."""
-        text = json.dumps(self.export_data(now), ensure_ascii=False, indent=1) + "\n"
-        temporary = path.with_name(f".{path.name}.tmp")
-        try:
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            raise TutorError(f"cannot write {path}: {error.strerror or error}") from error
+        """Write the export to `path`, whole or not at all, private (0600) like the
+        database it copies; `TutorError` if it cannot be written, or if `path` is a link,
+        device or anything else but a regular file (never replaced or written through)."""
+        write_atomic(Path(path), self.export_text(now).encode("utf-8"), mode=0o600)
 
     def import_from(self, path: Path) -> ProgressExport:
         """Replace all progress with the export in `path`; what was imported, for a summary.
@@ -633,15 +691,16 @@ def _runs(conn: sqlite3.Connection, exercise_id: str | None) -> list[ExerciseRun
     ]
 
 
-def _finite(value: Any) -> Any:
-    """`value` with NaN and infinities (a diverged loss) replaced by None, recursively."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(item) for item in value]
-    return value
+def _storable_metrics(metrics: dict[str, Any]) -> str:
+    """Metrics as the JSON text `fields.metrics` accepts: what is not a finite number (a
+    diverged loss, a string a script logged) becomes null, names are printable and
+    bounded, at most `MAX_METRICS` of them. A run's result never fails to be saved, and
+    never saves what `dltutor progress` could not read back."""
+    kept: dict[str, Any] = {}
+    for key, value in list(metrics.items())[: fields.MAX_METRICS]:
+        name = printable(str(key))[: fields.MAX_NAME_CHARS] or "?"
+        kept[name] = value if fields.is_number(value) else None
+    return fields.metrics(kept)
 
 
 def _iso_or_none(moment: datetime | None) -> str | None:

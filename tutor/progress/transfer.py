@@ -18,137 +18,58 @@ follows (`ProgressStore.replace_with`) is one transaction. Field names follow th
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fsrs import Card, Rating
-
 from tutor.errors import TutorError
-from tutor.progress.review import DIFFICULTIES, utc
-from tutor.progress.schema import LESSON_EVENTS, RUN_STATUSES, parse_iso, to_iso
+from tutor.progress import fields
+from tutor.progress.fields import Invalid, one_of, optional
+from tutor.progress.review import DIFFICULTIES
+from tutor.progress.schema import LESSON_EVENTS, RUN_STATUSES, to_iso
+from tutor.safeio import read_text
 
 EXPORT_FORMAT = "dltutor-progress"
 EXPORT_VERSION = 1
-
-
-class _Invalid(Exception):
-    """One field's problem, phrased to follow the field's name."""
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str) or not value:
-        raise _Invalid("must be a non-empty string")
-    return value
-
-
-def _string(value: object) -> str:
-    if not isinstance(value, str):
-        raise _Invalid("must be a string")
-    return value
-
-
-def _timestamp(value: object) -> str:
-    try:
-        return to_iso(parse_iso(_string(value)))
-    except (ValueError, _Invalid):
-        raise _Invalid("must be an ISO 8601 time with a time zone") from None
-
-
-def _boolean(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise _Invalid("must be true or false")
-    return value
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Invalid("must be a number")
-    if not math.isfinite(value) or value < 0:
-        raise _Invalid("must be a finite number, zero or more")
-    return float(value)
-
-
-def _rating(value: object) -> int:
-    if type(value) is not int or value not in {int(rating) for rating in Rating}:
-        raise _Invalid("must be an FSRS rating from 1 to 4")
-    return value
-
-
-def _metrics(value: object) -> str:
-    if not isinstance(value, dict):
-        raise _Invalid("must be an object")
-    try:
-        return json.dumps(value, allow_nan=False)
-    except ValueError:
-        raise _Invalid("must not hold NaN or infinity") from None
-
-
-def _card(value: object) -> Card:
-    try:
-        card = Card.from_dict(value)  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise _Invalid("is not a valid FSRS card") from None
-    numbers_ok = all(
-        value is None or (isinstance(value, float) and math.isfinite(value))
-        for value in (card.stability, card.difficulty)
-    )
-    if not numbers_ok or not (card.step is None or type(card.step) is int):
-        raise _Invalid("is not a valid FSRS card")
-    try:
-        card.due = utc(card.due)
-        card.last_review = None if card.last_review is None else utc(card.last_review)
-    except ValueError:
-        raise _Invalid("has a time without a time zone") from None
-    return card
-
-
-def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
-    def check(value: object) -> str:
-        if value not in choices:
-            raise _Invalid(f"must be one of {', '.join(choices)}")
-        return value  # type: ignore[return-value]
-
-    return check
-
-
-def _optional(check: Callable[[object], Any]) -> Callable[[object], Any]:
-    def check_or_null(value: object) -> Any:
-        return None if value is None else check(value)
-
-    return check_or_null
-
+MAX_EXPORT_BYTES = 16 << 20
+"""An export of years of daily practice is a few MB; a larger file is not one of ours,
+and parsing it whole would cost the memory of several copies."""
+MAX_SETTINGS = 100
 
 _Fields = Mapping[str, Callable[[object], Any]]
 
 _SECTIONS: Mapping[str, _Fields] = {
-    "lesson_events": {"lesson_id": _text, "event": _one_of(LESSON_EVENTS), "at": _timestamp},
+    "lesson_events": {
+        "lesson_id": fields.name,
+        "event": one_of(LESSON_EVENTS),
+        "at": fields.timestamp,
+    },
     "quiz_attempts": {
-        "topic": _text,
-        "difficulty": _one_of(DIFFICULTIES),
-        "question_id": _text,
-        "answer": _string,
-        "correct": _boolean,
-        "seconds": _seconds,
-        "rating": _rating,
-        "at": _timestamp,
+        "topic": fields.name,
+        "difficulty": one_of(DIFFICULTIES),
+        "question_id": fields.name,
+        "answer": fields.text,
+        "correct": fields.boolean,
+        "seconds": fields.seconds,
+        "rating": fields.rating,
+        "at": fields.timestamp,
     },
     "exercise_runs": {
-        "exercise": _text,
-        "started": _timestamp,
-        "finished": _optional(_timestamp),
-        "status": _one_of(RUN_STATUSES),
-        "metrics": _optional(_metrics),
-        "history_path": _optional(_string),
-        "model_path": _optional(_string),
+        "exercise": fields.name,
+        "started": fields.timestamp,
+        "finished": optional(fields.timestamp),
+        "status": one_of(RUN_STATUSES),
+        "metrics": optional(fields.metrics),
+        "history_path": optional(fields.run_file),
+        "model_path": optional(fields.run_file),
     },
-    "review_cards": {"topic": _text, "card": _card},
+    "review_cards": {"topic": fields.name, "card": fields.card},
 }
 """Each exported section: a list of objects with these fields, checked and normalised by
-these functions (times to stored form, metrics to JSON text, cards to `fsrs.Card`)."""
+these rules (`tutor.progress.fields`: times to stored form, metrics to JSON text, cards to
+`fsrs.Card`, run files to paths inside the data directory)."""
 
 _UNIQUE: Mapping[str, str] = {"review_cards": "topic"}
 
@@ -190,18 +111,25 @@ def validate_export(document: object, source: str) -> ProgressExport:
     if version < 1:
         raise TutorError(f"{source}: unknown format version {version}")
     sections = {
-        name: _section(document, name, fields, source) for name, fields in _SECTIONS.items()
+        name: _section(document, name, rules, source) for name, rules in _SECTIONS.items()
     }
-    settings = document.get("settings", {})
-    if not isinstance(settings, dict) or not all(
-        isinstance(key, str) and isinstance(value, str) for key, value in settings.items()
-    ):
-        raise TutorError(f"{source}: 'settings' must map names to strings")
-    return ProgressExport(settings=dict(settings), **sections)
+    return ProgressExport(settings=_settings(document.get("settings", {}), source), **sections)
+
+
+def _settings(settings: object, source: str) -> dict[str, str]:
+    if not isinstance(settings, dict) or len(settings) > MAX_SETTINGS:
+        raise TutorError(f"{source}: 'settings' must map at most {MAX_SETTINGS} names to strings")
+    for key, value in settings.items():
+        try:
+            fields.name(key)
+            fields.text(value)
+        except Invalid as problem:
+            raise TutorError(f"{source}: settings[{key!r}] {problem}") from None
+    return dict(settings)
 
 
 def _section(
-    document: Mapping[str, object], name: str, fields: _Fields, source: str
+    document: Mapping[str, object], name: str, rules: _Fields, source: str
 ) -> tuple[dict[str, Any], ...]:
     rows = document.get(name, [])
     if not isinstance(rows, list):
@@ -214,12 +142,12 @@ def _section(
         if not isinstance(row, dict):
             raise TutorError(f"{where} must be an object")
         values = {}
-        for field, check in fields.items():
+        for field, check in rules.items():
             if field not in row:
                 raise TutorError(f"{where}.{field} is missing")
             try:
                 values[field] = check(row[field])
-            except _Invalid as problem:
+            except Invalid as problem:
                 raise TutorError(f"{where}.{field} {problem}") from None
         if unique is not None:
             if values[unique] in seen:
@@ -230,18 +158,19 @@ def _section(
 
 
 def read_export(path: Path) -> ProgressExport:
-    """Read and validate an export file; `TutorError` names the file and its problem."""
+    """Read and validate an export file (a regular file of at most `MAX_EXPORT_BYTES`);
+    `TutorError` names the file and its problem."""
+    text = read_text(path, MAX_EXPORT_BYTES)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        raise TutorError(f"cannot read {path}: {reason}") from error
-    try:
-        document = json.loads(text)
+        document = fields.load_json(text)
     except json.JSONDecodeError as error:
         raise TutorError(
             f"{path}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
         ) from error
+    except Invalid as problem:
+        raise TutorError(f"{path}: {problem}") from None
+    except RecursionError:
+        raise TutorError(f"{path}: nested too deeply to be a progress export") from None
     return validate_export(document, str(path))
 
 
