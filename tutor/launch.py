@@ -10,6 +10,12 @@ from __future__ import annotations
 import sys
 
 from tutor.errors import TutorError
+from tutor.i18n import translate
+
+NO_TERMINAL = (
+    "dltutor: the tutor needs a terminal; without one, use its commands"
+    " (dltutor --help lists them)"
+)
 
 
 def main() -> None:
@@ -26,7 +32,21 @@ def main() -> None:
 
 
 def open_tutor(lang: str | None) -> None:
-    """Run the app in `lang` (None: from the locale) until the learner quits."""
+    """Run the app in `lang` (None: the language remembered from last time, else the
+    locale's) until the learner quits.
+
+    Without a terminal on both ends (`dltutor < /dev/null > out`, a cron job) the app would
+    write escape codes into a file and wait for keys that never come: say so and stop.
+    """
+    from tutor.config import choose_language
+
+    language = choose_language(lang)
+    if not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
+        print(translate(NO_TERMINAL, language), file=sys.stderr)
+        raise SystemExit(1)
     from tutor.ui.app import make_app
 
-    make_app(lang=lang).run()
+    app = make_app(lang=language)
+    app.run()
+    if app.return_code:  # an unhandled error: Textual printed it; the shell must see it too
+        raise SystemExit(app.return_code)

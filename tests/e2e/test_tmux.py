@@ -231,3 +231,24 @@ def test_an_editor_that_fails_hands_the_terminal_back(
     terminal.keys("C-q")
     terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
     assert terminal.exit_status() == "0"
+
+
+def test_an_unhandled_error_exits_with_a_failure_status(
+    terminal: Terminal, isolated_home: Path, tmp_path: Path
+) -> None:
+    """A bug that escapes to Textual must not look like success to the shell."""
+    crashing = tmp_path / "crashing_dltutor.py"
+    crashing.write_text(
+        "import sys\n"
+        "from tutor.ui.app import TutorApp\n"
+        "def fail(self):\n"
+        "    raise RuntimeError('a bug')\n"
+        "TutorApp.on_mount = fail\n"
+        "from tutor.launch import main\n"
+        "sys.argv = ['dltutor']\n"
+        "main()\n"
+    )
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "DLTUTOR_HOME": str(isolated_home)}
+    terminal.start([sys.executable, str(crashing)], env)
+    terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=20)
+    assert terminal.exit_status() == "1"
