@@ -11,10 +11,15 @@ names it. Shapes and parameter counts of Keras models are checked by
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
-from tests.lesson_text import LANGS, assert_in_both, body
+from tests.lesson_text import LANGS, assert_in_both, body, keras_exports
 
 Grid = list[list[float]]
 
@@ -104,6 +109,65 @@ def test_dense_against_conv_weights() -> None:
             "ko": [f"{fewer}배 넘게 적은", f"숫자 {3 * 3 + 1}개를"],
         },
     )
+
+
+def test_dense_against_conv_on_a_3x3_image() -> None:
+    """The notes' Dense(4, input_dim=9) against one 2x2 filter on the same 3x3 image."""
+    side, units, kernel = 3, 4, 2
+    pixels = side * side
+    positions = out_size(side, kernel) ** 2
+    assert positions == units  # both give four outputs
+    letters = [["a", "b", "c"], ["d", "e", "f"], ["g", "h", "i"]]
+    weights = [["w1", "w2"], ["w3", "w4"]]
+    expected = [
+        "Dense(4, input_dim=9)",
+        f"{pixels} x {units} = {pixels * units}",
+        f"{kernel} x {kernel} = {positions}",
+        f"{pixels} x {units} + {units} = {dense_params(pixels, units)}",
+        f"{kernel * kernel} + 1 = {conv_params(kernel, kernel, 1, 1)}",
+    ]
+    for r in range(out_size(side, kernel)):
+        for c in range(out_size(side, kernel)):
+            patch = window(letters, r, c, kernel, kernel)
+            terms = [
+                f"{w}·{x}"
+                for w_row, x_row in zip(weights, patch, strict=True)
+                for w, x in zip(w_row, x_row, strict=True)
+            ]
+            expected.append(f"out({r},{c}) = " + " + ".join(terms))
+    assert_in_both("why-convolution", expected)
+    assert_phrases(
+        "why-convolution",
+        {
+            "en": [f"{pixels * units} weights against {kernel * kernel}"],
+            "ko": [f"가중치 {pixels * units}개 대 {kernel * kernel}개"],
+        },
+    )
+
+
+def test_image_data_format_is_what_keras_writes(tmp_path: Path) -> None:
+    """The keras.json the lesson shows is the file Keras writes on its first import."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KERAS_")}
+    env["KERAS_HOME"] = str(tmp_path)
+    subprocess.run(
+        [sys.executable, "-c", "import keras"], env=env, check=True, timeout=300,
+        capture_output=True,
+    )  # fmt: skip
+    written = json.loads((tmp_path / "keras.json").read_text(encoding="utf-8"))
+    assert written["image_data_format"] == "channels_last"
+    exported = keras_exports("config")
+    assert {"image_data_format", "set_image_data_format"} <= exported
+    for lang in LANGS:
+        text = body("why-convolution", lang)
+        shown = re.search(r"^```json\n(.*?)^```", text, re.DOTALL | re.MULTILINE)
+        assert shown, f"why-convolution.{lang}: no keras.json"
+        assert json.loads(shown.group(1)) == written, lang
+        for name in (
+            "~/.keras/keras.json",
+            "keras.config.image_data_format()",
+            'keras.config.set_image_data_format("channels_first")',
+        ):
+            assert name in text, (lang, name)
 
 
 # --- 4.2 convolution by hand --------------------------------------------------------------
