@@ -11,6 +11,8 @@ names it. Shapes and parameter counts of Keras models are checked by
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
 import os
@@ -18,6 +20,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
 
 from tests.lesson_text import LANGS, assert_in_both, body, keras_exports
 
@@ -209,6 +213,73 @@ def test_stride_two_feature_map() -> None:
         for row in IMAGE
     ]
     assert_in_both("convolution-by-hand", expected)
+
+
+def test_stride_two_is_four_windows_of_nine() -> None:
+    """Stride 2 visits 4 of the 9 windows: less than half the work, not a quarter."""
+    full = out_size(len(IMAGE), 2) ** 2
+    strided = out_size(len(IMAGE), 2, stride=2) ** 2
+    assert strided / full < 0.5 and strided / full != 0.25
+    assert_phrases(
+        "convolution-by-hand",
+        {
+            "en": [f"from {strided} windows instead of {full}, less than half the work"],
+            "ko": [f"창이 {full}개가 아니라 {strided}개이므로 계산은 절반도 되지 않습니다"],
+        },
+    )
+    for lang in LANGS:
+        text = body("convolution-by-hand", lang)
+        assert "a quarter of the work" not in text and "계산은 4분의 1" not in text, lang
+
+
+# The notes' 5x5 example shows only its result; this input and filter (the numbers of the
+# figure that comes with Dumoulin and Visin's guide to convolution arithmetic) give it.
+BIG_IMAGE: Grid = [
+    [3, 3, 2, 1, 0], [0, 0, 1, 3, 1], [3, 1, 2, 2, 3], [2, 0, 0, 2, 2], [2, 0, 0, 0, 1]
+]  # fmt: skip
+BIG_KERNEL: Grid = [[0, 1, 2], [2, 2, 0], [0, 1, 2]]
+NOTES_RESULT: Grid = [[12, 12, 17], [10, 17, 19], [9, 6, 14]]
+
+
+def test_five_by_five_with_a_three_by_three_filter() -> None:
+    output, _ = convolve(BIG_IMAGE, BIG_KERNEL)
+    windows = np.lib.stride_tricks.sliding_window_view(np.array(BIG_IMAGE), (3, 3))
+    by_numpy = np.einsum("ijkl,kl->ij", windows, np.array(BIG_KERNEL))
+    assert by_numpy.tolist() == output == NOTES_RESULT
+    patch = window(BIG_IMAGE, 0, 0, 3, 3)
+    rows = []
+    for patch_row, kernel_row in zip(patch, BIG_KERNEL, strict=True):
+        pairs = list(zip(patch_row, kernel_row, strict=True))
+        products = " + ".join(f"{number(x)}*{number(k)}" for x, k in pairs)
+        values = " ".join(number(x) for x in patch_row)
+        rows.append((values, products, sum(x * k for x, k in pairs)))
+    expected = [grid(NOTES_RESULT), f"floor((5 - 3) / 1) + 1 = {len(output)}"]
+    expected += ["│ " + "  ".join(number(v) for v in row) + " │" for row in BIG_IMAGE]
+    expected += ["│ " + "  ".join(number(v) for v in row) + " │" for row in BIG_KERNEL]
+    expected.append(" + ".join(number(total) for *_, total in rows) + f" = {number(output[0][0])}")
+    assert_in_both("convolution-by-hand", expected)
+    for lang in LANGS:
+        lines = [" ".join(line.split()) for line in body("convolution-by-hand", lang).splitlines()]
+        for values, products, total in rows:
+            assert f"{values} {products} = {number(total)}" in lines, (lang, products)
+    assert_phrases(
+        "convolution-by-hand",
+        {
+            "en": [f"(0, 1) gives {number(output[0][1])} and (0, 2) gives {number(output[0][2])}"],
+            "ko": [f"(0, 1)은 {number(output[0][1])}, (0, 2)는 {number(output[0][2])}"],
+        },
+    )
+
+
+def test_the_lessons_numpy_check_prints_the_notes_result() -> None:
+    for lang in LANGS:
+        text = body("convolution-by-hand", lang)
+        blocks = re.findall(r"^```python\n(.*?)^```", text, re.S | re.M)
+        [snippet] = [block for block in blocks if "[[3, 3, 2, 1, 0]" in block]
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(snippet, {"np": np})  # the lesson's own three lines of NumPy
+        assert printed.getvalue().strip() == str(NOTES_RESULT), lang
 
 
 def test_bias_and_relu() -> None:
