@@ -400,19 +400,29 @@ def test_chain_of_convolutions() -> None:
 def test_height_comes_first() -> None:
     height, width, filters, fh = 39, 31, 20, 4
     oh, ow = out_size(height, fh), out_size(width, fh)
-    wrong = (height + 2 * 0 - fh) // 1
-    assert wrong == oh - 1
+    # The notes write the right 36 after a formula without its + 1 (issue 12.7).
+    as_written = (height + 2 * 0 - fh) // 1
+    assert as_written == oh - 1
     assert_in_both(
         "padding-and-stride",
         [
             f"({height}, {width}, 1)",
             floor_working(height, fh, 1, 0),
             floor_working(width, fh, 1, 0),
-            f"({height} + 2*0 - {fh}) / 1 = {wrong}",
+            f"({height} + 2*0 - {fh}) / 1 = {oh}",
             f"({fh} - {fh}) / 1 + 1 = {out_size(fh, fh)}",
             f"({oh}, {ow}, {filters})",
         ],
     )
+    assert_phrases(
+        "padding-and-stride",
+        {
+            "en": [f"The {oh} is right", f"as written it gives {as_written}"],
+            "ko": [f"{oh}은 맞지만", f"적힌 대로 계산하면 {as_written}가"],
+        },
+    )
+    for lang in LANGS:
+        assert f"= {as_written}" not in body("padding-and-stride", lang), lang
 
 
 # --- 4.4 filters and channels -------------------------------------------------------------
