@@ -18,9 +18,10 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep every test away from the real learner's data and locale."""
+    """Keep every test away from the real learner's data, settings and locale."""
     home = tmp_path / "dltutor-home"
     monkeypatch.setenv("DLTUTOR_HOME", str(home))
+    monkeypatch.setenv("DLTUTOR_CONFIG_HOME", str(tmp_path / "dltutor-config"))
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "DLTUTOR_LESSONS", "NO_COLOR"):
         monkeypatch.delenv(variable, raising=False)
     return home

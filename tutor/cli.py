@@ -16,11 +16,19 @@ from typing import Annotated, Any, Literal, Optional
 
 import typer
 
+from tutor.config import choose_language, remember_language
 from tutor.errors import TutorError
-from tutor.i18n import LANGUAGES, detect_language, translate
+from tutor.i18n import LANGUAGES, translate
 from tutor.lessons import Course, load_course
+from tutor.usage import (
+    TutorTyper,
+    UsageError,
+    hoist_language,
+    requested_language,
+    usage_error_line,
+)
 
-app = typer.Typer(
+app = TutorTyper(
     add_completion=False,
     help="A terminal tutor for deep learning. Run without a command to open the tutor.",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -30,7 +38,8 @@ LangOption = Annotated[
     Optional[Literal[LANGUAGES]],  # noqa: UP045 - typer reads this at run time on 3.10
     typer.Option(
         "--lang",
-        help="Language of lessons and interface (default: from LANG/LC_ALL, else en).",
+        help="Language of lessons and interface, remembered for next time (default: the"
+        " last one chosen, else from LC_ALL/LC_MESSAGES/LANG, else en).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object per line.")]
@@ -63,7 +72,9 @@ def root(
     ] = False,
 ) -> None:
     """Open the tutor, or run one of the commands below."""
-    ctx.obj = detect_language(lang)
+    ctx.obj = choose_language(lang)
+    if lang:
+        remember_language(lang)
     if ctx.invoked_subcommand is None:
         from tutor.launch import open_tutor
 
@@ -94,32 +105,35 @@ def _lesson_records(course: Course) -> Iterable[dict[str, Any]]:
 
 
 def _print_lesson_table(course: Course, lang: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from tutor.terminal_table import print_table
 
-    table = Table(title=translate("Lessons", lang), show_lines=False)
-    for column in ("#", "id", "title", "languages", "exercise", "quiz topics"):
-        table.add_column(column, overflow="fold")
-    for chapter_number, chapter in enumerate(course.chapters, 1):
-        table.add_section()
-        table.add_row(str(chapter_number), "", f"[b]{chapter.title(lang)}[/b]", "", "", "")
-        for lesson_number, lesson in enumerate(chapter.lessons, 1):
-            table.add_row(
-                f"{chapter_number}.{lesson_number}",
-                lesson.id,
-                lesson.text(lang).title,
-                " ".join(lesson.languages),
-                lesson.exercise or "-",
-                ", ".join(lesson.quiz_topics) or "-",
-            )
-    Console().print(table)
+    chapters = [
+        [
+            [str(chapter_number), "", chapter.title(lang), "", "", ""],
+            *(
+                [
+                    f"{chapter_number}.{lesson_number}",
+                    lesson.id,
+                    lesson.text(lang).title,
+                    " ".join(lesson.languages),
+                    lesson.exercise or "-",
+                    ", ".join(lesson.quiz_topics) or "-",
+                ]
+                for lesson_number, lesson in enumerate(chapter.lessons, 1)
+            ),
+        ]
+        for chapter_number, chapter in enumerate(course.chapters, 1)
+    ]
+    headers = ("#", "id", "title", "languages", "exercise", "quiz topics")
+    print_table(translate("Lessons", lang), [translate(h, lang) for h in headers], chapters, main=2)
 
 
 @app.command("explain")
 def explain_command(
     ctx: typer.Context,
     files: Annotated[
-        list[str], typer.Argument(help="Python files defining a Keras model; - reads stdin.")
+        list[str],
+        typer.Argument(metavar="FILE", help="Python files defining a Keras model; - reads stdin."),
     ],
     json_output: JsonOption = False,
 ) -> None:
@@ -184,27 +198,27 @@ def exercises_command(ctx: typer.Context, json_output: JsonOption = False) -> No
     if json_output:
         print_json_lines(records)
         return
-    from rich.console import Console
-    from rich.table import Table
+    from tutor.terminal_table import print_table
 
-    titles = {item.id: item.title(ctx.obj or "en") for item in load_catalogue()}
-    table = Table(title=translate("Exercises", ctx.obj or "en"))
-    for column in ("id", "title", "lesson", "dataset", "epochs"):
-        table.add_column(column, overflow="fold")
-    for record in records:
-        table.add_row(
+    lang = ctx.obj or "en"
+    titles = {item.id: item.title(lang) for item in load_catalogue()}
+    rows = [
+        [
             record["id"],
             titles[record["id"]],
             record["lesson"],
             record["dataset"] or "-",
             str(record["epochs"] or "-"),
-        )
-    Console().print(table)
+        ]
+        for record in records
+    ]
+    headers = [translate(h, lang) for h in ("id", "title", "lesson", "dataset", "epochs")]
+    print_table(translate("Exercises", lang), headers, [rows], main=1)
 
 
 @app.command("run")
 def run_command(
-    exercise_id: Annotated[str, typer.Argument(help="The exercise, e.g. mnist-dnn.")],
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise, e.g. mnist-dnn.")],
     epochs: Annotated[
         Optional[int],  # noqa: UP045 - typer reads this at run time on 3.10
         typer.Option("--epochs", min=1, help="Train this many epochs (default: the script's)."),
@@ -287,7 +301,7 @@ def quiz_command(
     run_console_quiz(questions, lang)
 
 
-progress_app = typer.Typer(help="What you have read, answered and trained, and what is due.")
+progress_app = TutorTyper(help="What you have read, answered and trained, and what is due.")
 app.add_typer(progress_app, name="progress")
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
@@ -313,53 +327,60 @@ def progress_command(ctx: typer.Context, json_output: JsonOption = False) -> Non
 
 
 @progress_app.command("reset")
-def progress_reset(yes: YesOption = False) -> None:
+def progress_reset(ctx: typer.Context, yes: YesOption = False) -> None:
     """Forget all progress on this machine (export it first to keep a copy)."""
     from tutor.progress import ProgressStore
 
-    _confirm(yes, "Forget all your progress on this machine?")
+    lang = ctx.obj or "en"
+    _confirm(yes, translate("Forget all your progress on this machine?", lang), lang)
     with ProgressStore() as store:
         if not store.reset():
             raise TutorError(store.take_notice() or "could not reset your progress")
-    typer.echo("Progress reset.")
+    typer.echo(translate("Progress reset.", lang))
 
 
 @progress_app.command("export")
-def progress_export(file: Annotated[Path, typer.Argument(help="JSON file to write.")]) -> None:
+def progress_export(
+    ctx: typer.Context, file: Annotated[Path, typer.Argument(help="JSON file to write.")]
+) -> None:
     """Write all progress to a JSON file, to carry to another machine."""
     from tutor.progress import ProgressStore
 
     with ProgressStore(read_only=True) as store:
         store.export_to(file)
-    typer.echo(f"Progress written to {file}.")
+    typer.echo(translate("Progress written to {file}.", ctx.obj or "en").format(file=file))
 
 
 @progress_app.command("import")
 def progress_import(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A file written by `dltutor progress export`.")],
     yes: YesOption = False,
 ) -> None:
     """Replace this machine's progress with an exported file (all or nothing)."""
     from tutor.progress import ProgressStore, read_export
 
+    lang = ctx.obj or "en"
     export = read_export(file)
-    _confirm(yes, f"Replace your progress here with {file} ({export.summary()})?")
+    question = translate("Replace your progress here with {file} ({summary})?", lang)
+    _confirm(yes, question.format(file=file, summary=export.summary()), lang)
     with ProgressStore() as store:
         store.replace_with(export)
-    typer.echo(f"Imported {export.summary()}.")
+    typer.echo(translate("Imported {summary}.", lang).format(summary=export.summary()))
 
 
-def _confirm(yes: bool, question: str) -> None:
+def _confirm(yes: bool, question: str, lang: str) -> None:
     """Ask before destroying data; without a terminal to ask on, insist on --yes."""
     if yes:
         return
     if not sys.stdin.isatty():
-        raise TutorError(f"{question.rstrip('?')}: add --yes to confirm")
+        refusal = translate("{question} Add --yes to confirm.", lang)
+        raise TutorError(refusal.format(question=question))
     if not typer.confirm(question, default=False):
         raise typer.Exit(1)
 
 
-data_app = typer.Typer(help="The exercises' datasets: what is here, fetch, import.")
+data_app = TutorTyper(help="The exercises' datasets: what is here, fetch, import.")
 app.add_typer(data_app, name="data")
 
 
@@ -374,18 +395,11 @@ def data_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
     if json_output:
         print_json_lines(status.to_json() for status in statuses)
         return
-    from rich.console import Console
-    from rich.table import Table
-
     from tutor.datasets import get, keras_home
+    from tutor.terminal_table import print_table
 
     cache = keras_home() / "datasets"
-    table = Table(
-        title=f"Datasets (Keras cache: {_short_path(cache)})",
-        caption="(size) = to download; stand-in = what the exercise uses offline instead",
-    )
-    for column in ("name", "state", "size", "path", "offline fallback"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for status in statuses:
         download = get(status.name).download_size
         if status.size_bytes is not None:
@@ -396,14 +410,21 @@ def data_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
         if path is not None and path.is_relative_to(cache):
             path = path.relative_to(cache)
         fallback = status.fallback.description
-        table.add_row(
-            status.name,
-            status.state,
-            size,
-            _short_path(path),
-            f"stand-in: {fallback}" if status.fallback.stand_in else fallback,
+        rows.append(
+            [
+                status.name,
+                status.state,
+                size,
+                _short_path(path),
+                f"stand-in: {fallback}" if status.fallback.stand_in else fallback,
+            ]
         )
-    Console().print(table)
+    print_table(
+        f"Datasets (Keras cache: {_short_path(cache)})",
+        ("name", "state", "size", "path", "offline fallback"),
+        [rows],
+        caption="(size) = to download; stand-in = what the exercise uses offline instead",
+    )
 
 
 @data_app.command("fetch")
@@ -494,9 +515,19 @@ def _human_size(size: int) -> str:
 
 
 def main() -> None:
-    """Entry point of the `dltutor` script: user errors become one line on stderr, exit 1."""
+    """Entry point of the `dltutor` script: user errors become one line on stderr, exit 1;
+    usage errors too, in the learner's language, exit 2."""
+    args = hoist_language(sys.argv[1:])
     try:
-        app()
-    except TutorError as error:
-        typer.echo(f"dltutor: error: {error}", err=True)
+        status = app(args, prog_name="dltutor", standalone_mode=False)
+    except UsageError as error:
+        typer.echo(usage_error_line(error, requested_language(args) or choose_language()), err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:  # Ctrl+C or end of input at a confirmation
         raise SystemExit(1) from None
+    except TutorError as error:
+        line = translate("dltutor: error: {problem}", requested_language(args) or choose_language())
+        typer.echo(line.format(problem=error), err=True)
+        raise SystemExit(1) from None
+    raise SystemExit(status if isinstance(status, int) else 0)
+
