@@ -145,6 +145,45 @@ def test_chain_39_by_31_known_mistakes() -> None:
     )
 
 
+# The notes' "stack it yourself" network: 8 x 8 x 1, two 'same' convolutions each followed by
+# pool 2, then Dense 8 and Dense 3; the notes count 178 parameters.
+CHAIN3_INPUT = (8, 8, 1)
+CHAIN3_CONVS = ((3, 2), (2, 3))  # kernel, filters; padding "same", stride 1
+CHAIN3_DENSE = (8, 3)
+NOTES_CHAIN3_TOTAL = 178
+
+
+def test_chain_8_by_8_stacked_yourself() -> None:
+    rows, cols, channels = CHAIN3_INPUT
+    assert math.ceil(rows / 1) == rows  # 'same' at stride 1 keeps the size
+    expected = [f"ceil({rows} / 1) = {math.ceil(rows / 1)}", shape(rows, cols, channels)]
+    counts = []
+    for kernel, filters in CHAIN3_CONVS:
+        counts.append(conv_params(kernel, channels, filters))
+        expected.append(conv_count(kernel, channels, filters))
+        channels = filters
+        expected.append(shape(rows, cols, channels))
+        rows, cols = out_size(rows, 2, 2), out_size(cols, 2, 2)
+        expected.append(shape(rows, cols, channels))
+    flat = rows * cols * channels
+    expected += [f"{rows} x {cols} x {channels} = {flat}", shape(flat)]
+    size = flat
+    for units in CHAIN3_DENSE:
+        counts.append(dense_params(size, units))
+        expected += [f"{size} x {units} + {units} = {dense_params(size, units)}", shape(units)]
+        size = units
+    total = sum(counts)
+    assert total == NOTES_CHAIN3_TOTAL
+    expected.append(" + ".join(map(str, counts)) + f" = {total}")
+    assert_in_prose("reading-a-cnn", expected)
+
+
+def test_the_tutor_is_called_dltutor() -> None:
+    for lang in LANGS:
+        text = body("reading-a-cnn", lang)
+        assert "`dltutor explain`" in text and "`tutor explain`" not in text, lang
+
+
 # --- 4.7 the MNIST CNN and its callbacks -----------------------------------------------------
 
 MNIST_TRAIN, MNIST_SIDE, MNIST_CLASSES = 60_000, 28, 10
