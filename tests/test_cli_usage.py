@@ -48,6 +48,10 @@ USAGE_ERRORS = {
         "--epochs needs a value: --epochs N",
     ),
     "a flag given a value": (["lessons", "--json=yes"], "--json takes no value"),
+    "a language without its value": (
+        ["explain", "-", "--lang"],
+        "--lang needs a value: --lang en|ko",
+    ),
     "an extra argument": (["lessons", "extra"], "dltutor lessons does not take 'extra'"),
     "an unknown command": (["frob"], "dltutor has no command 'frob' (dltutor --help lists them)"),
     "a misspelt command": (["lesons"], "dltutor has no command 'lesons'; did you mean lessons?"),

@@ -10,7 +10,7 @@ words an error for the edge in `tutor.cli.main`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import get_close_matches
 from typing import Any
 
@@ -171,7 +171,7 @@ def _long_name(param: Any) -> str:
 def hoist_language(args: list[str]) -> list[str]:
     """Move `--lang X` (or `--lang=X`) from after a command to the front, where the root
     reads it: `dltutor progress --lang ko` means `dltutor --lang ko progress`. A `--lang`
-    with nothing after it stays where it is, for the parser to refuse."""
+    with nothing after it is all that is kept, for the root to say it needs a value."""
     front: list[str] = []
     rest: list[str] = []
     index = 0
@@ -182,7 +182,9 @@ def hoist_language(args: list[str]) -> list[str]:
             break
         if arg.startswith("--lang="):
             front.append(arg)
-        elif arg == "--lang" and index + 1 < len(args):
+        elif arg == "--lang":
+            if index + 1 == len(args):
+                return [arg]
             front.extend(args[index : index + 2])
             index += 1
         else:
@@ -216,36 +218,37 @@ def _problem(error: UsageError, lang: str) -> str:
     command = error.ctx.command_path if error.ctx is not None else "dltutor"
     if isinstance(error, UnknownCommand):
         if error.close:
-            return say("{command} has no command {name!r}; did you mean {close}?",
-                       command=command, name=error.name, close=error.close[0])
-        return say("{command} has no command {name!r} ({command} --help lists them)",
-                   command=command, name=error.name)
+            text = "{command} has no command {name!r}; did you mean {close}?"
+            return say(text, command=command, name=error.name, close=error.close[0])
+        text = "{command} has no command {name!r} ({command} --help lists them)"
+        return say(text, command=command, name=error.name)
     if isinstance(error, ExtraArguments):
-        return say("{command} does not take {extra!r}", command=command,
-                   extra=" ".join(error.extra))
+        extra = " ".join(error.extra)
+        return say("{command} does not take {extra!r}", command=command, extra=extra)
     if isinstance(error, click_errors.NoSuchOption):
+        option = error.option_name
         if error.possibilities:
-            return say("{command} has no option {option}; did you mean {close}?",
-                       command=command, option=error.option_name,
-                       close=sorted(error.possibilities)[0])
-        return say("{command} has no option {option} ({command} --help lists them)",
-                   command=command, option=error.option_name)
+            text = "{command} has no option {option}; did you mean {close}?"
+            close = sorted(error.possibilities)[0]
+            return say(text, command=command, option=option, close=close)
+        text = "{command} has no option {option} ({command} --help lists them)"
+        return say(text, command=command, option=option)
     if isinstance(error, click_errors.BadOptionUsage):
-        param = _find_option(error)
+        option, param = error.option_name, _find_option(error)
         if param is not None and param.is_flag:
-            return say("{option} takes no value", option=error.option_name)
-        usage = error.option_name if param is None else f"{error.option_name} {metavar(param)}"
-        return say("{option} needs a value: {usage}", option=error.option_name, usage=usage)
+            return say("{option} takes no value", option=option)
+        usage = option if param is None else f"{option} {metavar(param)}"
+        return say("{option} needs a value: {usage}", option=option, usage=usage)
     if isinstance(error, click_errors.MissingParameter) and error.param is not None:
-        return say("{command} needs {name} (usage: {command} {pieces})", command=command,
-                   name=metavar(error.param),
-                   pieces=" ".join(error.ctx.command.collect_usage_pieces(error.ctx)))
+        pieces = " ".join(error.ctx.command.collect_usage_pieces(error.ctx))
+        text = "{command} needs {name} (usage: {command} {pieces})"
+        return say(text, command=command, name=metavar(error.param), pieces=pieces)
     if isinstance(error, click_errors.BadParameter) and error.param is not None:
         return _bad_value(error, say)
     return error.format_message().rstrip(".")
 
 
-def _bad_value(error: Any, say: Any) -> str:
+def _bad_value(error: Any, say: Callable[..., str]) -> str:
     """A value of the wrong kind, read from pydantic's record of what it was given."""
     name = _long_name(error.param)
     cause = error.__cause__
@@ -255,17 +258,17 @@ def _bad_value(error: Any, say: Any) -> str:
     given, context = detail.get("input"), detail.get("ctx") or {}
     choices = error.param.type_descriptor.choices
     if choices:
-        return say("{name} must be {choices} (got {given!r})", name=name, given=given,
-                   choices=_or_list(list(map(str, choices)), say))
+        text, words = "{name} must be {choices} (got {given!r})", [str(c) for c in choices]
+        return say(text, name=name, choices=_or_list(words, say), given=given)
     if detail["type"] == "greater_than_equal":
-        return say("{name} must be at least {minimum} (got {given})", name=name,
-                   minimum=context["ge"], given=given)
+        text = "{name} must be at least {minimum} (got {given})"
+        return say(text, name=name, minimum=context["ge"], given=given)
     if detail["type"].startswith("int_"):
         return say("{name} must be a whole number (got {given!r})", name=name, given=given)
     return say("{name} cannot be {given!r}", name=name, given=given)
 
 
-def _or_list(words: list[str], say: Any) -> str:
+def _or_list(words: list[str], say: Callable[..., str]) -> str:
     """`cpu or gpu`, `easy, medium or hard`."""
     if len(words) == 1:
         return words[0]
