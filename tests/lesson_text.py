@@ -33,13 +33,32 @@ def assert_in_prose(lesson_id: str, expected: list[str]) -> None:
         assert not missing, f"{lesson_id}.{lang}.md lacks {missing}"
 
 
+def _keras_source(*parts: str) -> ast.Module:
+    """A file of the installed Keras, parsed, not imported (importing pulls in TensorFlow)."""
+    spec = importlib.util.find_spec("keras")
+    assert spec and spec.submodule_search_locations, "Keras is not installed"
+    path = Path(spec.submodule_search_locations[0], *parts)
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def keras_defaults(source: str, function: str) -> dict[str, object]:
+    """The literal keyword defaults of a function in Keras' source, e.g.
+    keras_defaults("src/utils/image_dataset_utils.py", "image_dataset_from_directory")."""
+    tree = _keras_source(*source.split("/"))
+    functions = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+    [node] = [node for node in functions if node.name == function]
+    arguments = node.args.args[len(node.args.args) - len(node.args.defaults) :]
+    return {
+        argument.arg: ast.literal_eval(default)
+        for argument, default in zip(arguments, node.args.defaults, strict=True)
+        if isinstance(default, (ast.Constant, ast.Tuple))
+    }
+
+
 def keras_exports(module: str) -> set[str]:
     """The public names of `keras.<module>` (e.g. "layers"), read from the installed
     package's generated `__init__.py` without importing Keras (and with it TensorFlow)."""
-    spec = importlib.util.find_spec("keras")
-    assert spec and spec.submodule_search_locations, "Keras is not installed"
-    init = Path(spec.submodule_search_locations[0], *module.split("."), "__init__.py")
-    tree = ast.parse(init.read_text(encoding="utf-8"))
+    tree = _keras_source(*module.split("."), "__init__.py")
     return {
         alias.asname or alias.name
         for node in ast.walk(tree)

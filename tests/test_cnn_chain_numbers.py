@@ -15,7 +15,14 @@ import itertools
 import math
 import re
 
-from tests.lesson_text import LANGS, assert_in_both, assert_in_prose, body, keras_exports
+from tests.lesson_text import (
+    LANGS,
+    assert_in_both,
+    assert_in_prose,
+    body,
+    keras_defaults,
+    keras_exports,
+)
 
 
 def out_size(size: int, kernel: int, stride: int = 1, padding: int = 0) -> int:
@@ -331,6 +338,16 @@ SHAPES_CONVS = ((3, 32), (3, 64))
 ROTATION, TRANSLATION, OLD_ROTATION_DEGREES = 0.1, 0.15, 36
 
 
+def shapes_total(channels: int) -> int:
+    """The shapes CNN's parameters for an input of 24 x 24 x channels."""
+    side, total = SHAPES_SIDE, 0
+    for kernel, filters in SHAPES_CONVS:
+        total += conv_params(kernel, channels, filters)
+        side, channels = out_size(side, kernel), filters
+    flat = out_size(side, 2, 2) ** 2 * channels
+    return total + dense_params(flat, 128) + dense_params(128, SHAPES_CLASSES)
+
+
 def test_shapes_model_and_data() -> None:
     side, channels, total, sides = SHAPES_SIDE, 1, 0, [SHAPES_SIDE]
     for kernel, filters in SHAPES_CONVS:
@@ -354,6 +371,52 @@ def test_shapes_model_and_data() -> None:
         {"en": "{a} to {b} to {c}", "ko": "{a}에서 {b}, 다시 {c}"},
         **dict(zip("abc", sides, strict=True)),
     )
+
+
+def test_the_notes_model_reads_three_channels() -> None:
+    """flow_from_directory reads RGB, so the notes' model takes (24, 24, 3); the exercise
+    draws grey images, one channel."""
+    first_grey = conv_params(3, 1, SHAPES_CONVS[0][1])
+    first_rgb = conv_params(3, 3, SHAPES_CONVS[0][1])
+    grey, rgb = shapes_total(channels=1), shapes_total(channels=3)
+    assert rgb == grey - first_grey + first_rgb
+    assert_in_prose(
+        "shapes-cnn",
+        [
+            f"({SHAPES_SIDE}, {SHAPES_SIDE}, 3)",
+            conv_count(3, 3, SHAPES_CONVS[0][1]),
+            f"{grey:,} - {first_grey} + {first_rgb} = {rgb:,}",
+        ],
+    )
+    for lang, grey in (("en", "small grey"), ("ko", "작은 흑백")):
+        assert grey not in " ".join(body("shapes-cnn", lang).split()), lang
+
+
+def test_folders_then_and_now() -> None:
+    """What the lesson says of flow_from_directory and image_dataset_from_directory is what
+    Keras' own source defines."""
+    assert "ImageDataGenerator" not in keras_exports("preprocessing.image")
+    assert "image_dataset_from_directory" in keras_exports("utils")
+    assert "Rescaling" in keras_exports("layers")
+    old = keras_defaults("src/legacy/preprocessing/image.py", "flow_from_directory")
+    new = keras_defaults("src/utils/image_dataset_utils.py", "image_dataset_from_directory")
+    assert old["target_size"] == new["image_size"] == (256, 256)
+    assert old["color_mode"] == new["color_mode"] == "rgb"
+    quoted = [
+        f'class_mode="{old["class_mode"]}"',
+        f'label_mode="{new["label_mode"]}"',
+        f'color_mode="{old["color_mode"]}"',
+        'color_mode="grayscale"',
+        'label_mode="categorical"',
+        "image_size=(24, 24)",
+        "keras.utils.image_dataset_from_directory",
+        "flow_from_directory",
+        "fit_generator",
+        "layers.Rescaling(1 / 255)",
+        "steps_per_epoch",
+        f"{new['image_size'][0]} x {new['image_size'][1]}",
+    ]
+    assert_in_prose("shapes-cnn", quoted)
 
 
 def test_augmentation_ranges() -> None:
