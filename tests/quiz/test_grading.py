@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tutor.quiz import SLIPS, Question, by_hand, grade
+from tutor.quiz import SLIPS, Question, by_hand, generate, grade
 from tutor.quiz.grading import matches
 from tutor.quiz.question import format_grid, text
 from tutor.quiz.slips import SLIPS_BY_ID, mistaken_answer
@@ -242,7 +242,26 @@ def test_a_grid_typed_on_one_line_counts() -> None:
     question = grid_question(NOTES_GRID, ((1, 0), (0, 1)), 1, "conv")
     assert grade(question, "2 1 1 0 2 2 0 1 1").status == "right"
     assert grade(question, "[[2,1,1],[0,2,2],[0,1,1]]").status == "right"
-    assert grade(question, "2 1 1 0 2 2 0 1").status == "wrong"
+    assert grade(question, "2 1 1; 0 2 2; 0 1 0").status == "wrong"
+
+
+@pytest.mark.parametrize("typed", ["2 1 1 0 2 2 0 1", "2 1; 0 2; 0 1", "2 1 1; 0 2 2"])
+def test_a_grid_of_the_wrong_size_is_refused_with_the_size_to_type(typed: str) -> None:
+    """A missing number is a typing slip: not graded, and nothing given away."""
+    question = grid_question(NOTES_GRID, ((1, 0), (0, 1)), 1, "conv")
+    feedback = grade(question, typed)
+    assert feedback.status == "unreadable" and feedback.explanation is None
+    assert "the answer is 3x3" in feedback.message["en"]
+    assert "3 rows of 3 numbers, rows split by ;" in feedback.message["en"]
+    assert "정답은 3x3" in feedback.message["ko"] and "3행을 ;로 나눠" in feedback.message["ko"]
+
+
+def test_a_bigger_grid_from_moving_by_one_is_graded_and_named() -> None:
+    """The one wrong size that is an answer: the window moved by 1 instead of the stride."""
+    grid = ((1, 2, 3, 4), (5, 6, 7, 8), (9, 10, 11, 12), (13, 14, 15, 16))
+    question = grid_question(grid, None, 2, "max")
+    feedback = grade(question, format_grid(by_hand.pool(grid, 2, 1, "max")))
+    assert feedback.status == "wrong" and feedback.slip.id == "by-hand-stride"
 
 
 def test_a_random_wrong_answer_gets_the_explanation_but_no_slip(
@@ -279,6 +298,30 @@ def test_concept_answers(every_question: list[Question]) -> None:
     assert wrong.status == "wrong" and wrong.slip is None
     assert wrong.expected.startswith(f"{right}) ")
     assert grade(question, "e").status == "unreadable"
+
+
+def test_an_options_text_counts_as_its_letter(every_question: list[Question]) -> None:
+    """In either language, in any case, with spaces or the letter in front."""
+    choices = [q for q in every_question if q.kind == "choice"]
+    for question in choices[::7]:
+        index = "abcd".index(question.answer)
+        en, ko = question.choices[index]
+        for typed in (en.upper(), f"  {ko} ", f"{question.answer}) {en.lower()}", en + "."):
+            assert grade(question, typed).status == "right", (question.id, typed)
+        other_ko = question.choices[(index + 1) % 4][1]
+        assert grade(question, other_ko).status == "wrong", (question.id, other_ko)
+
+
+def test_a_number_that_is_an_options_text_is_that_option() -> None:
+    """'How many units?' answered 3 means the option 3, not the third option."""
+    for seed in range(300):
+        (question,) = generate("concept-activation", seed, "medium")
+        right = question.choices["abcd".index(question.answer)][0]
+        if len(right) == 1 and right in "1234" and "abcd"[int(right) - 1] != question.answer:
+            break
+    else:
+        pytest.fail("no question whose right option is a number 1-4 in another place")
+    assert grade(question, right).status == "right"
 
 
 def test_every_applicable_slip_is_recognised_on_generated_questions(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tutor.quiz.question import CHOICE_LETTERS, Answer, Grid, Number, Text, text
@@ -29,8 +29,8 @@ FORMS: dict[str, Text] = {
         "1234 또는 1,234처럼 정수를 입력하세요.",
     ),
     "grid": text(
-        "Type the grid row by row, rows split by ; or new lines: 2 1 1; 0 2 2; 0 1 1",
-        "행을 ; 또는 줄바꿈으로 나눠 격자를 입력하세요: 2 1 1; 0 2 2; 0 1 1",
+        "Type the grid row by row, rows split by ;, e.g. 2 1 1; 0 2 2; 0 1 1",
+        "행을 ;로 나눠 격자를 입력하세요. 예: 2 1 1; 0 2 2; 0 1 1",
     ),
     "choice": text(
         "Type the letter of one option: a, b, c or d.",
@@ -41,6 +41,27 @@ RAGGED_GRID = text(
     "Every row needs the same number of values, e.g. 2 1 1; 0 2 2; 0 1 1",
     "모든 행의 값 개수가 같아야 합니다. 예: 2 1 1; 0 2 2; 0 1 1",
 )
+
+
+def grid_form(rows: int, cols: int) -> Text:
+    """How to type a rows x cols grid, with an example of exactly that size: said before
+    the learner answers, and again when a grid of another size is typed."""
+    example = "; ".join(
+        " ".join(str(row * cols + col + 1) for col in range(cols)) for row in range(rows)
+    )
+    return text(
+        f"Type {rows} rows of {cols} numbers, rows split by ; (e.g. {example}).",
+        f"숫자 {cols}개씩 {rows}행을 ;로 나눠 입력하세요 (예: {example}).",
+    )
+
+
+def wrong_grid_size(rows: int, cols: int, typed: tuple[int, int]) -> Text:
+    """A grid of the wrong size is a typing slip, not an answer: say what size is wanted."""
+    form = grid_form(rows, cols)
+    return text(
+        f"That is a {typed[0]}x{typed[1]} grid; the answer is {rows}x{cols}. {form['en']}",
+        f"{typed[0]}x{typed[1]} 격자를 입력했지만 정답은 {rows}x{cols}입니다. {form['ko']}",
+    )
 
 
 @dataclass(frozen=True)
@@ -74,6 +95,7 @@ _ROW_BREAK = re.compile(r"\]\s*[,;]?\s*\[")
 _ROW_SPLIT = re.compile(r"[\n;/|]+")
 _VALUE_SPLIT = re.compile(r"[\s,]+")
 _CHOICE = re.compile(r"(?:option|answer|choice)?\s*[(\[]?\s*([a-d1-4])\s*[)\].:]?")
+_CLOSING_REMARK = re.compile(r"\s*\([^()]*\)$")
 
 
 def read_answer(answer_text: str, kind: str) -> ReadAnswer:
@@ -219,6 +241,29 @@ def read_grid(answer: str) -> Grid | None:
 
 def _number(value: str) -> Number:
     return float(value) if "." in value else int(value)
+
+
+def read_choice_text(answer_text: str, choices: Sequence[tuple[str, str]]) -> str | None:
+    """The letter of the one option whose text is typed, in either language, ignoring case
+    and spaces, with or without its letter (`Sigmoid`, `b) sigmoid`) and with or without a
+    closing remark in parentheses (`linear` for `linear (no activation)`)."""
+    if not isinstance(answer_text, str) or len(answer_text) > MAX_CHARS:
+        return None
+    typed = _squeezed(answer_text)
+    if not typed:
+        return None
+    matched = {
+        letter
+        for letter, option in zip(CHOICE_LETTERS, choices, strict=False)
+        for shown in option
+        for spelling in (shown, _CLOSING_REMARK.sub("", shown))
+        if typed in {_squeezed(spelling), *(_squeezed(letter + mark + spelling) for mark in ").:")}
+    }
+    return matched.pop() if len(matched) == 1 else None
+
+
+def _squeezed(answer: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", answer).casefold().split()).rstrip(".")
 
 
 def read_choice(answer: str) -> str | None:

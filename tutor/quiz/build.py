@@ -12,6 +12,7 @@ from tutor.engine import ModelResult, ModelSpec, analyze, to_source
 from tutor.engine.korean import working
 from tutor.engine.source import layer_source
 from tutor.quiz.question import Answer, Question, Slot, Text, text
+from tutor.quiz.syllabus import model_uses
 
 What = Literal["output_shape", "params", "total_params"]
 
@@ -38,8 +39,10 @@ def answer_of(result: ModelResult, what: str, layer: int | None) -> Answer:
 
 
 def model_question(slot: Slot, draft: ModelDraft, hint: Text) -> Question:
-    """Analyse the draft (EngineError propagates so the caller can draw again) and write
-    the prompt and explanation around the engine's numbers."""
+    """Analyse the draft (EngineError, or NotTaught when it uses what the slot's lesson
+    has not taught, propagates so the caller can draw again) and write the prompt and
+    explanation around the engine's numbers."""
+    uses = slot.check(model_uses(draft.spec))
     result = analyze(draft.spec)
     return Question(
         id=slot.id,
@@ -53,6 +56,7 @@ def model_question(slot: Slot, draft: ModelDraft, hint: Text) -> Question:
         model=to_source(draft.spec),
         ask={"what": draft.what, "layer": draft.layer},
         spec=draft.spec,
+        uses=uses,
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from tutor.quiz.answers import read_answer
+from tutor.quiz.answers import read_answer, read_choice_text, wrong_grid_size
 from tutor.quiz.question import Answer, Grid, Question, Text, format_answer
 from tutor.quiz.slips import SLIPS, Slip, mistaken_answer
 
@@ -32,6 +32,10 @@ def grade(question: Question, answer_text: str) -> Feedback:
     readings = _readings(question, answer_text)
     if not readings:
         return Feedback("unreadable", read_answer(answer_text, question.kind).form)
+    if _wrong_size(question, readings):
+        typed = (len(readings[0]), len(readings[0][0]))
+        rows, cols = len(question.answer), len(question.answer[0])
+        return Feedback("unreadable", wrong_grid_size(rows, cols, typed))
     expected = {lang: format_answer(question, lang) for lang in ("en", "ko")}
     if any(matches(question, value, question.answer) for value in readings):
         return Feedback(
@@ -54,7 +58,12 @@ def grade(question: Question, answer_text: str) -> Feedback:
 
 def _readings(question: Question, answer_text: str) -> list[Answer]:
     """What the text can mean. A one-number shape (a Flatten length) is also read as a
-    number, so `1,152` and `6*6*32` count as 1152 rather than as shapes."""
+    number, so `1,152` and `6*6*32` count as 1152 rather than as shapes. An option's
+    text counts as its letter, before a number is taken for an option's position."""
+    if question.kind == "choice":
+        letter = read_choice_text(answer_text, question.choices)
+        if letter is not None:
+            return [letter]
     values = []
     reading = read_answer(answer_text, question.kind)
     if reading.ok:
@@ -89,6 +98,17 @@ def matches(question: Question, value: Answer, expected: Answer) -> bool:
 
 def _without_batch(shape: Answer) -> tuple:
     return tuple(shape[1:]) if shape and shape[0] is None else tuple(shape)
+
+
+def _wrong_size(question: Question, readings: list[Answer]) -> bool:
+    """A grid whose rows and columns are not the answer's (all numbers on one line are
+    fine): refused as a typing slip, unless a known slip gives exactly that grid (stride
+    1 instead of 2 makes a bigger one), which is an answer worth naming."""
+    if question.kind != "grid":
+        return False
+    rows, cols = len(question.answer), len(question.answer[0])
+    typed = (len(readings[0]), len(readings[0][0]))
+    return typed not in ((rows, cols), (1, rows * cols)) and find_slip(question, readings) is None
 
 
 def _same_grid(value: Grid, expected: Grid) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from random import Random
 
 from tutor.quiz import by_hand
+from tutor.quiz.answers import grid_form
 from tutor.quiz.question import Grid, Question, Slot, Text, format_grid, text
 
 CONV_HINT = text(
@@ -36,6 +37,7 @@ def conv_by_hand(rng: Random, slot: Slot) -> Question:
     else:
         size, k, stride = rng.choice(((6, 3, 1), (6, 2, 2), (5, 3, 2), (6, 3, 2), (5, 2, 1)))
         values, weights = (0, 5), (-1, 2)
+    uses = slot.check(frozenset({"Conv2D", "strides"} if stride > 1 else {"Conv2D"}))
     grid = _grid(rng, size, size, *values)
     kernel = _grid(rng, k, k, *weights)
     while all(v == 0 for row in kernel for v in row):
@@ -44,13 +46,16 @@ def conv_by_hand(rng: Random, slot: Slot) -> Question:
     out = len(answer)
     formula = f"OH = OW = floor(({size} - {k}) / {stride}) + 1 = {out}"
     steps = "\n".join([formula, *by_hand.convolution_steps(grid, kernel, stride)])
+    form = grid_form(out, out)
     prompt = text(
         f"Convolve this {size}x{size} input with the {k}x{k} kernel at stride {stride} "
         f"(padding='valid'; as in Keras, the kernel is not flipped). What is the "
-        f"{out}x{out} output?\ninput:\n{format_grid(grid)}\nkernel:\n{format_grid(kernel)}",
+        f"{out}x{out} output?\ninput:\n{format_grid(grid)}\nkernel:\n{format_grid(kernel)}"
+        f"\n{form['en']}",
         f"이 {size}x{size} 입력에 {k}x{k} 커널로 스트라이드 {stride} 합성곱을 하세요"
         f"(padding='valid', Keras처럼 커널은 뒤집지 않습니다). {out}x{out} 출력은 "
-        f"무엇인가요?\n입력:\n{format_grid(grid)}\n커널:\n{format_grid(kernel)}",
+        f"무엇인가요?\n입력:\n{format_grid(grid)}\n커널:\n{format_grid(kernel)}"
+        f"\n{form['ko']}",
     )
     return Question(
         id=slot.id,
@@ -65,6 +70,7 @@ def conv_by_hand(rng: Random, slot: Slot) -> Question:
         kernel=kernel,
         stride=stride,
         operation="conv",
+        uses=uses,
     )
 
 
@@ -80,6 +86,9 @@ def _even_windows(grid: Grid) -> Grid:
 
 
 def pooling_by_hand(rng: Random, slot: Slot) -> Question:
+    """Max or average pooling by hand: both are taught with the first pooling layer, and
+    the question is about the operation, so it names no layer class."""
+    uses = slot.check(frozenset({"MaxPooling2D"}))
     level = slot.difficulty
     mode = rng.choice(("max", "average"))
     if level == "easy":
@@ -101,12 +110,13 @@ def pooling_by_hand(rng: Random, slot: Slot) -> Question:
         ]
     )
     name = {"max": ("max", "최대"), "average": ("average", "평균")}[mode]
-    layer = "MaxPooling2D" if mode == "max" else "AveragePooling2D"
+    form = grid_form(len(answer), len(answer[0]))
     prompt = text(
-        f"Apply {name[0]} pooling ({layer}, a 2x2 window, stride 2) to this {rows}x{cols} "
-        f"input. What is the {len(answer)}x{len(answer[0])} output?\n{format_grid(grid)}",
-        f"이 {rows}x{cols} 입력에 {name[1]} 풀링({layer}, 2x2 창, 스트라이드 2)을 적용하세요. "
-        f"{len(answer)}x{len(answer[0])} 출력은 무엇인가요?\n{format_grid(grid)}",
+        f"Apply {name[0]} pooling (a 2x2 window, stride 2) to this {rows}x{cols} "
+        f"input. What is the {len(answer)}x{len(answer[0])} output?\n{format_grid(grid)}"
+        f"\n{form['en']}",
+        f"이 {rows}x{cols} 입력에 {name[1]} 풀링(2x2 창, 스트라이드 2)을 적용하세요. "
+        f"{len(answer)}x{len(answer[0])} 출력은 무엇인가요?\n{format_grid(grid)}\n{form['ko']}",
     )
     return Question(
         id=slot.id,
@@ -120,6 +130,7 @@ def pooling_by_hand(rng: Random, slot: Slot) -> Question:
         grid=grid,
         stride=2,
         operation=mode,
+        uses=uses,
     )
 
 

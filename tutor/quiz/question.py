@@ -27,13 +27,27 @@ def text(en: str, ko: str) -> Text:
     return {"en": en, "ko": ko}
 
 
+class NotTaught(Exception):
+    """A drawn question uses a layer or argument the course has not taught yet: the
+    generator is asked again, as for an impossible model."""
+
+
 @dataclass(frozen=True)
 class Slot:
-    """Where a question goes: its topic, level and stable id (what a generator is handed)."""
+    """Where a question goes: its topic, level and stable id (what a generator is handed),
+    and what the course has taught by then (None: everything)."""
 
     topic: str
     difficulty: str
     id: str
+    taught: frozenset[str] | None = None
+
+    def check(self, uses: frozenset[str]) -> frozenset[str]:
+        """`uses` if it is all taught, else NotTaught; generators check before the costly
+        part (the engine's analysis) so that a refused draw is cheap."""
+        if self.taught is not None and not uses <= self.taught:
+            raise NotTaught(", ".join(sorted(uses - self.taught)))
+        return uses
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,8 @@ class Question:
     Model questions carry the `spec` the engine analysed (so the grader can recompute the
     answer under a learner's mistaken rule) and its `model` source; by-hand questions carry
     `grid`, `kernel` (None for pooling), `stride` and `operation`; concept questions carry
-    `choices`, and their `answer` is the right letter.
+    `choices`, and their `answer` is the right letter. `uses` names the layers and taught
+    arguments the question draws on (see `tutor.quiz.syllabus`).
     """
 
     id: str
@@ -62,6 +77,7 @@ class Question:
     kernel: Grid | None = None
     stride: int | None = None
     operation: Literal["conv", "max", "average"] | None = None
+    uses: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, object]:
         """The `dltutor quiz --json` object: English prompt and explanation, JSON answer."""

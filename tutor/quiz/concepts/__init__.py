@@ -20,6 +20,7 @@ BANK: dict[str, dict[str, tuple[Item, ...]]] = {
 
 def concept_question(rng: Random, slot: Slot) -> Question:
     draft: ConceptDraft = rng.choice(BANK[slot.topic][slot.difficulty])(rng)
+    slot.check(draft.uses)
     options = [draft.right, *rng.sample(draft.wrong, 3)]
     rng.shuffle(options)
     letter = CHOICE_LETTERS[options.index(draft.right)]
@@ -37,4 +38,5 @@ def concept_question(rng: Random, slot: Slot) -> Question:
         explanation=explanation,
         hint=dict(draft.hint),
         choices=tuple(options),
+        uses=draft.uses,
     )

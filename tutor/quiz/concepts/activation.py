@@ -69,6 +69,7 @@ MULTI_OUTPUT = fact(
         "소프트맥스는 점수 10개를 합이 1인 확률로 바꿉니다.",
     ),
     _HINT,
+    uses=("Dense",),
 )
 REGRESSION_OUTPUT = fact(
     (
@@ -103,6 +104,7 @@ def softmax_sum(rng: Random) -> ConceptDraft:
             "소프트맥스는 각 exp(점수)를 전체 합으로 나누므로 출력은 합이 1인 확률입니다.",
         ),
         HINT,
+        uses=frozenset({"Dense"}),
     )
 
 
@@ -203,6 +205,7 @@ DEFAULT_ACTIVATION = fact(
         "Keras의 기본 활성화는 None, 즉 선형입니다: 출력은 가중합에 편향을 더한 값입니다.",
     ),
     _HINT,
+    uses=("Dense",),
 )
 SOFTMAX_ONE_UNIT = fact(
     (
@@ -222,6 +225,7 @@ SOFTMAX_ONE_UNIT = fact(
         "exp(s) / exp(s) = 1입니다. 예/아니오 출력에는 시그모이드가 필요합니다.",
     ),
     _HINT,
+    uses=("Dense",),
 )
 
 

@@ -15,13 +15,15 @@ Option = tuple[str, str]
 
 @dataclass(frozen=True)
 class ConceptDraft:
-    """A multiple-choice fact before its options are shuffled; `why` is the explanation."""
+    """A multiple-choice fact before its options are shuffled; `why` is the explanation;
+    `uses` names the layers and taught arguments it is about (see `tutor.quiz.syllabus`)."""
 
     prompt: Text
     right: Option
     wrong: tuple[Option, ...]
     why: Text
     hint: Text
+    uses: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         english = [self.right[0], *(en for en, _ in self.wrong)]
@@ -38,9 +40,12 @@ def fact(
     wrong: Iterable[Option],
     why: tuple[str, str],
     hint: tuple[str, str],
+    uses: Iterable[str] = (),
 ) -> Item:
     """An item with no numbers to draw: the seed only shuffles its options."""
-    draft = ConceptDraft(text(*prompt), right, tuple(wrong), text(*why), text(*hint))
+    draft = ConceptDraft(
+        text(*prompt), right, tuple(wrong), text(*why), text(*hint), frozenset(uses)
+    )
     return lambda rng: draft
 
 

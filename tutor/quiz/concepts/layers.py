@@ -49,6 +49,7 @@ def dropout_rate(rng: Random) -> ConceptDraft:
             "만들어 유닛들이 서로에게 기대지 못하게 합니다. 파라미터는 없습니다.",
         ),
         HINT,
+        uses=frozenset({"Dropout"}),
     )
 
 
@@ -70,6 +71,7 @@ POOLING_PARAMS = fact(
         "0으로 나옵니다.",
     ),
     _HINT,
+    uses=("MaxPooling2D",),
 )
 FLATTEN = fact(
     ("What does Flatten do?", "Flatten은 무엇을 하나요?"),
@@ -80,15 +82,16 @@ FLATTEN = fact(
     (
         ("Averages each feature map into one number", "특성 맵마다 평균을 내어 수 하나로 만듭니다"),
         ("Keeps only the first channel", "첫 번째 채널만 남깁니다"),
-        ("Halves the height and the width", "높이와 너비를 절반으로 줄입니다"),
+        ("Cuts the height and the width in half", "높이와 너비를 절반으로 줄입니다"),
     ),
     (
         "Flatten reshapes (H, W, C) into H * W * C values in a row; it has no parameters. "
-        "Averaging each map is GlobalAveragePooling2D.",
+        "Averaging each map into one number is global average pooling, another layer.",
         "Flatten은 (H, W, C)를 H * W * C개의 값 한 줄로 바꿉니다. 파라미터는 없습니다. "
-        "맵마다 평균을 내는 것은 GlobalAveragePooling2D입니다.",
+        "맵마다 평균을 내어 수 하나로 만드는 것은 다른 층인 전역 평균 풀링입니다.",
     ),
     _HINT,
+    uses=("Flatten", "Dense"),
 )
 MAX_POOL_KEEPS = fact(
     ("What does a 2x2 max pooling window keep?", "2x2 최대 풀링 창은 무엇을 남기나요?"),
@@ -105,6 +108,7 @@ MAX_POOL_KEEPS = fact(
         "계산량을 줄입니다.",
     ),
     _HINT,
+    uses=("MaxPooling2D",),
 )
 
 
@@ -139,6 +143,7 @@ def same_keeps_size(rng: Random) -> ConceptDraft:
             "1에서는 크기가 유지됩니다.",
         ),
         HINT,
+        uses=frozenset({"Conv2D", "padding"}),
     )
 
 
@@ -169,6 +174,7 @@ def _stride_two(rng: Random, size: int) -> ConceptDraft:
             "스트라이드 2는 크기를 절반으로 줄이고 올림합니다.",
         ),
         HINT,
+        uses=frozenset({"Conv2D", "padding", "strides"}),
     )
 
 
@@ -201,6 +207,7 @@ VALID_MEANS = fact(
         "'same'은 0으로 패딩합니다.",
     ),
     _HINT,
+    uses=("padding",),
 )
 DROPOUT_AT_PREDICT = fact(
     (
@@ -223,6 +230,7 @@ DROPOUT_AT_PREDICT = fact(
         "예측할 때는 바꿀 것이 없습니다.",
     ),
     _HINT,
+    uses=("Dropout",),
 )
 
 
@@ -255,6 +263,7 @@ def pool_three_stride_two(rng: Random) -> ConceptDraft:
             "스트라이드가 풀 크기와 같을 때만 맞습니다.",
         ),
         HINT,
+        uses=frozenset({"MaxPooling2D", "strides"}),
     )
 
 
@@ -278,6 +287,7 @@ CHANNELS_SUMMED = fact(
         "필터 C_out개가 맵 C_out개를 만들며, 그래서 필터 하나의 가중치는 KH*KW*C_in개입니다.",
     ),
     _HINT,
+    uses=("Conv2D",),
 )
 PARAMETER_SHARING = fact(
     (
@@ -300,6 +310,7 @@ PARAMETER_SHARING = fact(
         "Dense는 모든 픽셀을 모든 유닛에 연결합니다.",
     ),
     _HINT,
+    uses=("Conv2D", "Dense"),
 )
 
 ITEMS: dict[str, tuple[Item, ...]] = {

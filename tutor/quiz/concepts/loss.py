@@ -138,6 +138,7 @@ def multi_class_pair(rng: Random) -> ConceptDraft:
             "엔트로피가 이를 원-핫 레이블과 비교합니다.",
         ),
         HINT,
+        uses=frozenset({"Dense"}),
     )
 
 
@@ -161,6 +162,7 @@ def binary_pair(rng: Random) -> ConceptDraft:
             "유닛 하나의 소프트맥스는 항상 1을 냅니다.",
         ),
         HINT,
+        uses=frozenset({"Dense"}),
     )
 
 
@@ -184,6 +186,7 @@ def regression_pair(rng: Random) -> ConceptDraft:
             "오차입니다.",
         ),
         HINT,
+        uses=frozenset({"Dense"}),
     )
 
 
@@ -207,6 +210,7 @@ def reuters_pair(rng: Random) -> ConceptDraft:
             "범주형 교차 엔트로피의 sparse_ 버전을 씁니다.",
         ),
         HINT,
+        uses=frozenset({"Dense"}),
     )
 
 
