@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.lesson_text import body
+from tutor.glossary import load_glossary
 from tutor.lessons import load_course
 
 COURSE = load_course()
@@ -51,3 +52,65 @@ def test_old_notes_boxes_are_found() -> None:
         boxes = [box for i in LESSON_IDS for box in old_notes_boxes(body(i, lang), lang)]
         assert len(boxes) >= 20, lang
         assert any(re.search(r"pad_sequences", box) for box in boxes), lang
+
+
+# One Korean term per idea (issue 10.11): each forbidden variant, and the term to use.
+FORBIDDEN_KOREAN = {
+    "크로스 엔트로피": "교차 엔트로피",
+    "크로스엔트로피": "교차 엔트로피",
+    "엣지": "경계선 (an edge in an image)",
+    "에지": "경계선 (an edge in an image)",
+    "모서리 검출": "경계선 검출 (모서리 is a corner)",
+    "꼭짓점": "모서리 (a corner)",
+    "구석": "모서리 (a corner)",
+    "양성 종양": "악성이 아닌 종양 (양성 is the positive class)",
+}
+# A Korean term and the English word its lesson must use for the same idea.
+KOREAN_FOR_ENGLISH = {
+    "모서리": "corner",
+    "경계선": "edge",
+    "양성": "positive",
+    "악성이 아닌": "benign",
+}
+
+
+def korean_texts() -> list[tuple[str, str]]:
+    """(where, text) for every Korean lesson and every Korean glossary entry."""
+    texts = [(f"{lesson.id}.ko.md", lesson.text("ko").body) for lesson in COURSE.lessons]
+    for term in load_glossary():
+        texts.append((f"glossary: {term.en}", f"{term.ko} {term.meaning['ko']}"))
+    return texts
+
+
+def word(term: str) -> re.Pattern[str]:
+    """The term where it starts a word: 양성 but not the 양성 inside 다양성."""
+    return re.compile(rf"(?<![\uac00-\ud7a3]){re.escape(term)}")
+
+
+def test_no_forbidden_korean_variant() -> None:
+    found = [
+        f"{where}: '{variant}' (write {FORBIDDEN_KOREAN[variant]})"
+        for where, text in korean_texts()
+        for variant in FORBIDDEN_KOREAN
+        if word(variant).search(" ".join(text.split()))
+    ]
+    assert not found, found
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_a_korean_term_means_what_the_english_lesson_says(lesson_id: str) -> None:
+    """모서리 is only ever a corner, 경계선 an edge, 양성 the positive class: where the Korean
+    lesson uses the term, its English twin names that idea."""
+    korean, english = body(lesson_id, "ko"), body(lesson_id, "en").lower()
+    for term, english_word in KOREAN_FOR_ENGLISH.items():
+        if word(term).search(korean):
+            assert english_word in english, f"{lesson_id}: {term} without '{english_word}'"
+    if "benign" in english:  # never 양성, which is the positive class
+        assert "악성이 아닌" in korean, f"{lesson_id}: benign is 악성이 아닌 in Korean"
+
+
+def test_the_glossary_gives_the_chosen_terms() -> None:
+    korean = {term.en: term.ko for term in load_glossary()}
+    assert korean["cross-entropy"] == "교차 엔트로피"
+    assert korean["edge (in an image)"] == "경계선"
+    assert korean["positive class"] == "양성 클래스"
