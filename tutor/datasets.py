@@ -14,13 +14,18 @@ headers of the arrays inside, which is fast and needs nothing beyond the standar
 from __future__ import annotations
 
 import ast
+import contextlib
 import gzip
 import hashlib
 import importlib.util
+import math
 import os
-import shutil
+import socket
+import stat
 import tempfile
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
@@ -29,6 +34,13 @@ from pathlib import Path
 from typing import IO, Literal
 
 from tutor.errors import TutorError
+from tutor.i18n import translate
+from tutor.safeio import FileRefused, copy_limited, open_regular, removed_on_exit
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, so stale partial files stay
+    fcntl = None  # type: ignore[assignment]
 
 State = Literal["cached", "missing", "bundled"]
 Progress = Callable[[str, int, "int | None"], None]
@@ -43,6 +55,15 @@ KERAS_ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
 PIMA_URL = (
     "https://raw.githubusercontent.com/jbrownlee/Datasets/master/pima-indians-diabetes.data.csv"
 )
+DOWNLOAD_TIMEOUT_S = 20.0
+"""Connect and read time-out of every download: a server or proxy that accepts and never
+answers fails after this long, and the exercise falls back to its stand-in."""
+PARTIAL_PREFIX = ".partial-"
+UNKNOWN_SIZE_LIMIT = 1 << 20
+"""The most a file of unknown size may hold (Pima's CSV is 23 kB)."""
+MAX_NPY_HEADER = 10_000
+"""NumPy's own limit on a .npy header (`max_header_size`): a header declaring gigabytes
+is refused before anything is read."""
 
 
 class DatasetError(TutorError):
@@ -55,6 +76,13 @@ class Fallback:
 
     description: str
     stand_in: bool  # True when the exercise then says "[stand-in]": not the course's data
+    package: str | None = None  # the package to install when there is no fallback
+
+    def text(self, lang: str) -> str:
+        """The description in `lang` (the English one is the key of its translation)."""
+        if self.package:
+            return translate("none: pip install {package}", lang).format(package=self.package)
+        return translate(self.description, lang)
 
 
 @dataclass(frozen=True)
@@ -65,6 +93,13 @@ class DataFile:
     url: str
     size: int | None = None  # bytes, where known
     sha256: str | None = None  # only where Keras checks it: it re-downloads on a mismatch
+
+    @property
+    def max_bytes(self) -> int:
+        """The most a download or import of this file may hold: twice its known size (a
+        mirror may compress differently), else `UNKNOWN_SIZE_LIMIT`. `/dev/zero` or an
+        endless download stops here instead of filling the disk."""
+        return 2 * self.size + UNKNOWN_SIZE_LIMIT if self.size else UNKNOWN_SIZE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -243,6 +278,16 @@ def get(name: str) -> Dataset:
         raise DatasetError(f"no dataset called {name!r}; known: {', '.join(DATASETS)}") from None
 
 
+def describe(name: str, lang: str, *, stand_in: bool = False) -> str:
+    """The dataset `name`, or with `stand_in` what an exercise trains on instead offline,
+    in `lang`: for the exercise screen's Data line, a run's result and `dltutor data`.
+    Unknown names come back as they are."""
+    dataset = DATASETS.get(name)
+    if dataset is None:
+        return name
+    return dataset.fallback.text(lang) if stand_in else translate(dataset.title, lang)
+
+
 def cache_dir(name: str) -> Path:
     return keras_home() / get(name).subdir
 
@@ -267,7 +312,8 @@ def dataset_status(name: str) -> DatasetStatus:
     if dataset.bundled_in:
         path = _bundled_path(dataset)
         if path is None:
-            fallback = Fallback(f"none: pip install {dataset.bundled_in}", stand_in=False)
+            package = dataset.bundled_in
+            fallback = Fallback(f"none: pip install {package}", stand_in=False, package=package)
             return DatasetStatus(name, "missing", None, None, fallback)
         return DatasetStatus(name, "bundled", path.stat().st_size, path, dataset.fallback)
     folder = cache_dir(name)
@@ -279,6 +325,10 @@ def dataset_status(name: str) -> DatasetStatus:
 
 
 def all_statuses() -> list[DatasetStatus]:
+    """Every dataset's status; partial files a killed download left behind are removed
+    first, so the sizes shown are what is really there."""
+    for folder in {cache_dir(name) for name in DATASETS}:
+        remove_stale_partials(folder)
     return [dataset_status(name) for name in DATASETS]
 
 
@@ -293,32 +343,75 @@ def _digest(path: Path, algorithm: str) -> str:
     return digest.hexdigest()
 
 
-def _npy_shape(stream: IO[bytes], member: str) -> tuple[int, ...]:
-    """The shape from a .npy header (format versions 1 to 3), without reading the data."""
+def _npy_header(stream: IO[bytes], member: str) -> tuple[str, tuple[int, ...]]:
+    """The dtype and shape from a .npy header (format versions 1 to 3), without reading
+    the data; a header longer than NumPy itself accepts is refused unread."""
     if stream.read(6) != b"\x93NUMPY":
         raise DatasetError(f"{member} is not a NumPy array")
     major = stream.read(2)[0]
     length = int.from_bytes(stream.read(2 if major == 1 else 4), "little")
+    if length > MAX_NPY_HEADER:
+        raise DatasetError(f"{member} declares a {length:,}-byte header (NumPy allows 10,000)")
     try:
         header = ast.literal_eval(stream.read(length).decode("latin-1"))
-        return tuple(int(n) for n in header["shape"])
-    except (ValueError, SyntaxError, KeyError, TypeError):
+        shape = tuple(int(n) for n in header["shape"])
+        descr = header["descr"]
+        if not isinstance(descr, str) or header["fortran_order"] not in (True, False):
+            raise TypeError
+    except (ValueError, SyntaxError, KeyError, TypeError, RecursionError, MemoryError):
         raise DatasetError(f"{member} has an unreadable NumPy header") from None
+    return descr, shape
 
 
-def _check_npz(path: Path, shapes: dict[str, tuple[int, ...]]) -> None:
+@dataclass(frozen=True)
+class ArraySpec:
+    """What one array of a Keras .npz must be: its shape, and its element types as NumPy
+    writes them without the byte order (`u1`: bytes; `O`: Python objects, i.e. lists)."""
+
+    shape: tuple[int, ...]
+    dtypes: frozenset[str]
+
+
+_INTEGERS = frozenset({"i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8"})
+_NPZ_ARRAYS: dict[str, dict[str, ArraySpec]] = {
+    "mnist": {
+        "x_train": ArraySpec((60_000, 28, 28), frozenset({"u1"})),
+        "y_train": ArraySpec((60_000,), frozenset({"u1"})),
+        "x_test": ArraySpec((10_000, 28, 28), frozenset({"u1"})),
+        "y_test": ArraySpec((10_000,), frozenset({"u1"})),
+    },
+    "imdb": {
+        array: ArraySpec((25_000,), frozenset({"O"}) | _INTEGERS)
+        for array in ("x_train", "y_train", "x_test", "y_test")
+    },
+    "reuters": {array: ArraySpec((11_228,), frozenset({"O"}) | _INTEGERS) for array in ("x", "y")},
+}
+
+
+def _check_npz(path: Path, arrays: dict[str, ArraySpec]) -> None:
+    """Every array there with its shape and type, read from the headers only; an array
+    of numbers must also unpack to exactly its declared size, so what Keras loads is
+    bounded by the shapes checked here."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = set(archive.namelist())
-            for array, expected in shapes.items():
+            for array, spec in arrays.items():
                 member = f"{array}.npy"
                 if member not in members:
                     found = ", ".join(sorted(m.removesuffix(".npy") for m in members)) or "none"
                     raise DatasetError(f"array {array} is missing (arrays found: {found})")
                 with archive.open(member) as stream:
-                    shape = _npy_shape(stream, member)
-                if shape != expected:
-                    raise DatasetError(f"{array} has shape {shape}, expected {expected}")
+                    descr, shape = _npy_header(stream, member)
+                    header_end = stream.tell()
+                if shape != spec.shape:
+                    raise DatasetError(f"{array} has shape {shape}, expected {spec.shape}")
+                dtype = descr.lstrip("<>|=")
+                if dtype not in spec.dtypes:
+                    raise DatasetError(f"{array} holds {descr!r} values, not what Keras saved")
+                if dtype != "O":
+                    expected = header_end + math.prod(shape) * int(dtype[1:])
+                    if archive.getinfo(member).file_size != expected:
+                        raise DatasetError(f"{array} does not hold the {shape} array it declares")
     except (zipfile.BadZipFile, OSError, EOFError, IndexError):
         raise DatasetError("not an .npz archive (a zip of NumPy arrays)") from None
 
@@ -327,10 +420,13 @@ def _check_idx(path: Path, data_file: DataFile) -> None:
     """An IDX file as Fashion-MNIST ships it: gzip'd, a header, then one byte per value."""
     images = "images" in data_file.name
     count = 60_000 if data_file.name.startswith("train") else 10_000
+    expected_bytes = count * (784 if images else 1)
     try:
         with gzip.open(path, "rb") as stream:
             header = stream.read(16 if images else 8)
-            payload = sum(len(chunk) for chunk in iter(lambda: stream.read(1 << 20), b""))
+            payload = 0  # counted, never kept; a gzip bomb stops just past the expected size
+            while payload <= expected_bytes and (chunk := stream.read(1 << 20)):
+                payload += len(chunk)
     except (OSError, EOFError, gzip.BadGzipFile):
         raise DatasetError("not a gzip file") from None
     fields = [int.from_bytes(header[i : i + 4], "big") for i in range(0, len(header), 4)]
@@ -338,9 +434,9 @@ def _check_idx(path: Path, data_file: DataFile) -> None:
     if fields != expected:
         kind = f"{count:,} 28x28 images" if images else f"{count:,} labels"
         raise DatasetError(f"its IDX header {fields} does not describe {kind}")
-    if payload != count * (784 if images else 1):
-        expected_bytes = count * (784 if images else 1)
-        raise DatasetError(f"it holds {payload:,} bytes of data, expected {expected_bytes:,}")
+    if payload != expected_bytes:
+        more = "more than " if payload > expected_bytes else ""
+        raise DatasetError(f"it holds {more}{payload:,} bytes of data, expected {expected_bytes:,}")
 
 
 def _check_pima(path: Path) -> None:
@@ -351,9 +447,13 @@ def _check_pima(path: Path) -> None:
     rows = []
     for number, line in enumerate(lines, 1):
         try:
-            rows.append([float(value) for value in line.split(",")])
+            row = [float(value) for value in line.split(",")]
         except ValueError:
             raise DatasetError(f"line {number} is not 9 comma-separated numbers") from None
+        bad = next((value for value in row if not math.isfinite(value)), None)
+        if bad is not None:
+            raise DatasetError(f"line {number} holds {bad}, not a finite number")
+        rows.append(row)
     widths = {len(row) for row in rows}
     if len(rows) != 768 or widths != {9}:
         width = "/".join(str(w) for w in sorted(widths)) or "0"
@@ -368,13 +468,8 @@ def check_file(name: str, data_file: DataFile, path: Path, shown_as: str | None 
     messages call the file `shown_as` (its original name when checking a temporary copy)."""
     shown_as = shown_as or path.name
     try:
-        if name == "mnist":
-            images = {"x_train": (60_000, 28, 28), "x_test": (10_000, 28, 28)}
-            _check_npz(path, {**images, "y_train": (60_000,), "y_test": (10_000,)})
-        elif name == "imdb":
-            _check_npz(path, {a: (25_000,) for a in ("x_train", "y_train", "x_test", "y_test")})
-        elif name == "reuters":
-            _check_npz(path, {"x": (11_228,), "y": (11_228,)})
+        if name in _NPZ_ARRAYS:
+            _check_npz(path, _NPZ_ARRAYS[name])
         elif name == "fashion_mnist":
             _check_idx(path, data_file)
         elif name == "pima":
@@ -408,28 +503,78 @@ def _install(name: str, data_file: DataFile, temporary: Path, shown_as: str) -> 
     return target
 
 
-def _temporary(name: str) -> Path:
+STALE_AFTER_S = 60.0
+"""A partial file nobody holds locked and untouched this long was left by a killed run
+(SIGKILL, a power cut); younger ones may belong to a download that is just starting."""
+
+
+@contextlib.contextmanager
+def _partial_file(name: str) -> Iterator[tuple[Path, IO[bytes]]]:
+    """A new `.partial-*` file in the dataset's cache folder (random, exclusive name),
+    locked while it is written and deleted however the block ends, SIGTERM included."""
     folder = cache_dir(name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, path = tempfile.mkstemp(dir=folder, prefix=".partial-")
+        remove_stale_partials(folder)
+        handle, path = tempfile.mkstemp(dir=folder, prefix=PARTIAL_PREFIX)
     except OSError as error:
         raise DatasetError(f"cannot write to {folder}: {error.strerror or error}") from None
-    os.close(handle)
-    return Path(path)
+    out = os.fdopen(handle, "wb")
+    with removed_on_exit(Path(path)), out:
+        if fcntl is not None:
+            fcntl.flock(out.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield Path(path), out
 
 
-def _download(url: str, target: Path, label: str, progress: Progress | None) -> None:
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Delete the partial files a killed download or import left in `folder`: those no
+    process holds locked and nobody wrote to for `STALE_AFTER_S`. The paths removed."""
+    if fcntl is None or not folder.is_dir():
+        return []
+    removed = []
+    for path in folder.glob(f"{PARTIAL_PREFIX}*"):
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            descriptor = os.open(path, flags)
+        except OSError:
+            continue
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode) or time.time() - status.st_mtime < STALE_AFTER_S:
+                continue
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            path.unlink()
+            removed.append(path)
+        except OSError:  # locked: another process is writing it
+            continue
+        finally:
+            os.close(descriptor)
+    return removed
+
+
+def _download(url: str, out: IO[bytes], data_file: DataFile, progress: Progress | None) -> None:
+    """Copy `url` into `out`, at most `data_file.max_bytes`. A `file:` URL (a mirror
+    folder) is read like any file a learner names; anything else through urllib with
+    connect and read time-outs."""
+    limit = data_file.max_bytes
+
+    def report(total: int | None) -> Callable[[int], None] | None:
+        if progress is None:
+            return None
+        return lambda done: progress(data_file.name, done, total)
+
     try:
-        with urllib.request.urlopen(url, timeout=30) as response, target.open("wb") as out:
+        if urllib.parse.urlparse(url).scheme == "file":
+            local = urllib.request.url2pathname(urllib.parse.urlparse(url).path)
+            with open_regular(local, limit) as source:
+                copy_limited(source, out, limit, url, report(os.fstat(source.fileno()).st_size))
+            return
+        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
             length = response.headers.get("Content-Length") if response.headers else None
             total = int(length) if length and length.isdigit() else None
-            done = 0
-            for chunk in iter(lambda: response.read(1 << 16), b""):
-                out.write(chunk)
-                done += len(chunk)
-                if progress:
-                    progress(label, done, total)
+            copy_limited(response, out, limit, url, report(total))
+    except FileRefused as error:
+        raise DatasetError(f"could not download {url}: {error}") from None
     except urllib.error.HTTPError as error:
         raise DatasetError(f"could not download {url}: HTTP {error.code} {error.reason}") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
@@ -438,6 +583,15 @@ def _download(url: str, target: Path, label: str, progress: Progress | None) -> 
             f"could not download {url}: {reason} (offline? copy the file here from another "
             "machine with `dltutor data import`)"
         ) from None
+
+
+def limit_download_time() -> None:
+    """Give every socket this process opens from now on connect and read time-outs of
+    `DOWNLOAD_TIMEOUT_S`. For the training child, before it runs a script: Keras'
+    `get_file` downloads through urllib without a time-out, so a proxy that never answers
+    would hang the run; with this the download fails and the script's loader falls back
+    to its labelled stand-in."""
+    socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_S)
 
 
 def fetch(name: str, progress: Progress | None = None) -> DatasetStatus:
@@ -455,12 +609,10 @@ def fetch(name: str, progress: Progress | None = None) -> DatasetStatus:
     for data_file in dataset.files:
         if (cache_dir(name) / data_file.name).is_file():
             continue
-        temporary = _temporary(name)
-        try:
-            _download(_source_url(data_file), temporary, data_file.name, progress)
+        with _partial_file(name) as (temporary, out):
+            _download(_source_url(data_file), out, data_file, progress)
+            out.flush()
             _install(name, data_file, temporary, f"the download of {data_file.name}")
-        finally:
-            temporary.unlink(missing_ok=True)
     return dataset_status(name)
 
 
@@ -488,7 +640,10 @@ def _files_to_import(dataset: Dataset, source: Path) -> Iterator[tuple[DataFile,
 
 
 def import_file(name: str, path: str | Path) -> DatasetStatus:
-    """Check a file (or, for Fashion-MNIST, a folder of files) and copy it into the cache."""
+    """Check a file (or, for Fashion-MNIST, a folder of files) and copy it into the cache.
+
+    Only regular files of at most the file's `max_bytes` are read (`/dev/zero`, a FIFO or
+    a huge file is refused at once), and the copy is removed however the import ends."""
     dataset = get(name)
     source = Path(path).expanduser()
     if dataset.bundled_in:
@@ -496,12 +651,14 @@ def import_file(name: str, path: str | Path) -> DatasetStatus:
     if not source.exists():
         raise DatasetError(f"{source}: no such file")
     for data_file, file in list(_files_to_import(dataset, source)):
-        temporary = _temporary(name)
-        try:
-            shutil.copyfile(file, temporary)
+        with _partial_file(name) as (temporary, out):
+            try:
+                with open_regular(file, data_file.max_bytes) as stream:
+                    copy_limited(stream, out, data_file.max_bytes, str(file))
+                out.flush()
+            except FileRefused as error:
+                raise DatasetError(f"{name}: {error}") from None
+            except OSError as error:
+                raise DatasetError(f"cannot copy {file}: {error.strerror or error}") from None
             _install(name, data_file, temporary, str(file))
-        except OSError as error:
-            raise DatasetError(f"cannot copy {file}: {error.strerror or error}") from None
-        finally:
-            temporary.unlink(missing_ok=True)
     return dataset_status(name)

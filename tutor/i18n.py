@@ -256,6 +256,22 @@ _KOREAN: Mapping[str, str] = {
     ),
     "{name} cannot be {given!r}": "{name} 에 쓸 수 없는 값입니다: {given!r}",
     "{some} or {last}": "{some}, {last}",
+    # Datasets and files (files)
+    "Datasets (Keras cache: {path})": "데이터셋 (Keras 캐시: {path})",
+    "(size) = to download; stand-in = what the exercise uses offline instead": (
+        "(크기) = 내려받을 크기, 대체 데이터 = 오프라인일 때 실습이 대신 쓰는 데이터"
+    ),
+    "name": "이름",
+    "state": "상태",
+    "size": "크기",
+    "path": "경로",
+    "offline fallback": "오프라인일 때",
+    "missing": "없음",
+    "stand-in: {fallback}": "대체 데이터: {fallback}",
+    "none needed": "필요 없음",
+    "none: pip install {package}": "없음: pip install {package}",
+    "Every dataset is already here.": "모든 데이터셋이 이미 있습니다.",
+    "{name}: {state} at {path}": "{name}: {state} ({path})",
     # Key descriptions (they feed the footer and the help screen)
     "Quit": "종료",
     "Language": "언어",
