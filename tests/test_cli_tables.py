@@ -10,6 +10,7 @@ from tests.cli_helpers import dltutor_in_terminal
 from tests.conftest import dltutor
 from tutor.exercises import load_catalogue
 from tutor.lessons import load_course
+from tutor.terminal_table import wrap
 
 BOX = str.maketrans({char: " " for char in "│┃┏┓┗┛━┳┻╇┡┩├┤┼─└┘┴┬╋"})
 
@@ -93,3 +94,15 @@ def test_piped_exercises_keep_their_columns_aligned() -> None:
     for row, item in zip(rows, load_catalogue(), strict=True):
         assert row.startswith(f"{item.id} ")
         assert row[lesson_column:].startswith(f"{item.lesson} ")
+
+
+def test_wrapping_keeps_korean_words_whole_when_a_line_fills_the_column() -> None:
+    # Rich's own wrapping cuts this line to '인공 뉴런과 활성 …' in a column of 18.
+    assert wrap("인공 뉴런과 활성화 함수", 18) == "인공 뉴런과 활성화\n함수"
+
+
+def test_a_long_path_breaks_only_after_a_slash() -> None:
+    path = "~/.venv/lib/python3.11/site-packages/mlxtend/data/iris.csv.gz"
+    lines = wrap(f"path: {path}", 26).splitlines()
+    assert "".join(lines).replace("path: ", "", 1) == path
+    assert all(line.endswith("/") for line in lines[:-1]) and max(map(len, lines)) <= 26
