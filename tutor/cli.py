@@ -216,8 +216,11 @@ def exercises_command(ctx: typer.Context, json_output: JsonOption = False) -> No
     print_table(translate("Exercises", lang), headers, [rows], main=1)
 
 
-@app.command("run")
+@app.command(
+    "run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
 def run_command(
+    ctx: typer.Context,
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise, e.g. mnist-dnn.")],
     epochs: Annotated[
         Optional[int],  # noqa: UP045 - typer reads this at run time on 3.10
@@ -240,13 +243,19 @@ def run_command(
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Train an exercise without the app (your edited copy if you made one)."""
+    """Train an exercise without the app (your edited copy if you made one).
+
+    The script's own options pass through to it: dltutor run boston-regression --folds 10.
+    Everything after -- goes to the script untouched (dltutor run ID -- --epochs 3 gives
+    --epochs to the script, not to dltutor)."""
     from tutor.exercises import exercise
     from tutor.progress import ProgressStore
     from tutor.training.console import run_exercise
+    from tutor.training.liveness import close_interrupted_runs
 
     item = exercise(exercise_id)
     with ProgressStore() as store:
+        close_interrupted_runs(store)
         status = run_exercise(
             item,
             epochs=epochs,
@@ -254,8 +263,10 @@ def run_command(
             offline=offline,
             device=device,
             strategy=strategy,
+            extra_args=ctx.args,
             json_output=json_output,
             store=store,
+            lang=ctx.obj or "en",
         )
     if status:
         raise typer.Exit(status)
@@ -312,7 +323,9 @@ def progress_command(ctx: typer.Context, json_output: JsonOption = False) -> Non
     if ctx.invoked_subcommand is not None:
         return
     from tutor.progress import ProgressStore
+    from tutor.training.liveness import close_interrupted_runs_before_reading
 
+    close_interrupted_runs_before_reading()  # runs a killed tutor left 'running'
     with ProgressStore(read_only=True) as store:
         report = store.report()
         notice = store.take_notice()

@@ -44,3 +44,20 @@ def gone_within(pids: list[int], seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return not any(alive(pid) for pid in pids)
+
+
+def hostile_exercises(root: Path, scripts: dict[str, str]) -> Path:
+    """Write `scripts` (id -> source) as exercises that train nothing, with their catalogue,
+    into `root`: the tests' own hostile scripts, for `DLTUTOR_EXERCISES`."""
+    root.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for exercise_id, source in scripts.items():
+        (root / f"{exercise_id}.py").write_text(source)
+        entries.append(
+            f"- {{id: {exercise_id}, title: {{en: {exercise_id}}}, lesson: hostile, "
+            f"script: {exercise_id}.py, dataset: null, task: none, epochs: null, "
+            "batch_size: null, metric: null, criterion: null, "
+            "try: [{en: Nothing.}, {en: Really.}]}"
+        )
+    (root / "catalogue.yaml").write_text("\n".join(entries) + "\n")
+    return root

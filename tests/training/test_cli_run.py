@@ -69,6 +69,7 @@ def test_run_json_prints_the_protocol(tiny_exercises: Path) -> None:
     assert result_event["passed"] is True
     assert result_event["criterion"]["value"] == epochs[-1]["val_accuracy"]
     assert "Data: 200 generated points" in result.stderr  # the script's own print
+    assert "oneDNN" not in result.stderr and "cuInit" not in result.stderr  # in the run's log
 
 
 @pytest.mark.tensorflow
@@ -132,3 +133,28 @@ def test_asking_for_a_gpu_where_none_is_visible_is_one_clear_error(tiny_exercise
     assert result.returncode == 1
     assert "dltutor: error: no GPU is visible to TensorFlow (try --device cpu)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.tensorflow
+def test_run_in_korean_says_everything_of_its_own_in_korean(tiny_exercises: Path) -> None:
+    result = dltutor("--lang", "ko", "run", "tiny", "--epochs", "1")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for korean in (
+        "tiny: CPU에서 학습",
+        "에포크 1/1",
+        "결과: 통과 (val_accuracy",
+        "테스트: ",
+        "데이터: 스크립트가 직접 만듦 [대체 데이터]",
+        "혼동 행렬",
+        ": 실제 ",
+        "학습 기록: ",
+    ):
+        assert korean in out
+    for english in ("Result:", "Epoch", "Confusion", "History:", "Model:", "predicted", " on CPU"):
+        assert english not in out  # only the script's own prints stay as they are
+
+    hidden = {"CUDA_VISIBLE_DEVICES": ""}
+    error = dltutor("--lang", "ko", "run", "tiny", "--device", "gpu", env=hidden)
+    assert error.returncode == 1
+    assert "dltutor: 오류: TensorFlow가 쓸 수 있는 GPU가 없습니다" in error.stderr

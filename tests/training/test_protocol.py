@@ -77,7 +77,7 @@ def test_the_spec_keys_are_there() -> None:
     assert {"test", "passed", "criterion", "model_path", "history_path"} <= set(result)
     assert {"confusion_matrix", "classes", "samples", "stand_in", "dataset"} <= set(result)
     error = json.loads(encode(EVENTS[-2]))
-    assert {"event", "message", "traceback"} == set(error)
+    assert {"event", "message", "traceback"} <= set(error)
 
 
 def test_nan_and_infinity_become_null() -> None:
@@ -121,3 +121,60 @@ def test_unknown_keys_from_a_newer_child_are_ignored() -> None:
     # ...except on batch and epoch lines, where a new number is a new metric.
     event = decode('{"event": "epoch", "epoch": 3, "seconds": 1, "auc": 0.8, "note": "hi"}')
     assert event == Epoch(3, {"auc": 0.8}, 1)
+
+
+WRONG_VALUES = ["one", 1.5, True, None, [], {}, [["x"]], 10**400, {"a": "b"}, -1]
+
+
+def _hostile_records():  # type: ignore[no-untyped-def]
+    for event in EVENTS:
+        record = json.loads(encode(event))
+        for name in record:
+            if name == "event":
+                continue
+            for value in WRONG_VALUES:
+                yield {**record, name: value}
+
+
+def test_fields_of_the_wrong_type_never_reach_a_display() -> None:
+    """Every field of every event, replaced by values of other types: the line is dropped,
+    or it decodes to an event that the run view and `dltutor run` show without error."""
+    from tutor.exercises import exercise
+    from tutor.training.console import TextDisplay
+    from tutor.training.view import RunView
+
+    view = RunView("tiny")
+    display = TextDisplay(exercise("iris-dnn"), "ko")
+    display.live = True  # the batch status line too
+    dropped = kept = 0
+    for record in _hostile_records():
+        event = decode(json.dumps(record))
+        if event is None:
+            dropped += 1
+            continue
+        kept += 1
+        view.apply(event)
+        view.fraction(), view.eta()
+        display.show(event)
+    assert view.new_lines(0, "ko") and view.new_lines(0, "en")
+    assert dropped and kept  # both happen: a wrong type is dropped, a right one kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"event": "epoch", "epoch": "one", "seconds": 1}',
+        '{"event": "batch", "epoch": 1, "batch": true, "of": 3}',
+        '{"event": "start", "exercise": 5, "device": "CPU", "dataset": null, "offline": false}',
+        '{"event": "result", "status": "won"}',
+        '{"event": "result", "status": "passed", "confusion_matrix": [[]]}',
+        '{"event": "result", "status": "passed", "confusion_matrix": [[1, 2]]}',
+        '{"event": "result", "status": "passed", "samples": [{"index": 1, "true": "a"}]}',
+        '{"event": "result", "status": "passed", "criterion": {"metric": "x", "at_least": "hi"}}',
+        '{"event": "result", "status": "passed", "test": {"loss": "low"}}',
+        '{"event": "error", "message": ["not", "text"]}',
+        '{"event": "log", "stream": "stdout", "line": 7}',
+    ],
+)
+def test_a_field_of_the_wrong_type_drops_the_line(line: str) -> None:
+    assert decode(line) is None

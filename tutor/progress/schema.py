@@ -15,7 +15,7 @@ from datetime import datetime
 from tutor.progress.review import utc
 
 LESSON_EVENTS: tuple[str, ...] = ("opened", "finished")
-RUN_STATUSES: tuple[str, ...] = ("running", "passed", "failed", "cancelled", "error")
+RUN_STATUSES: tuple[str, ...] = ("running", "passed", "failed", "cancelled", "error", "interrupted")
 
 
 def to_iso(moment: datetime) -> str:

@@ -426,6 +426,24 @@ class ProgressStore:
 
         return bool(self._write(work))
 
+    def close_interrupted_runs(
+        self, still_running: Callable[[int], bool], now: datetime | None = None
+    ) -> int:
+        """Close as 'interrupted' the runs left 'running' by a tutor that died (kill -9, a
+        dropped terminal) and so never closed them; `still_running(run_id)` says which are
+        in fact still going (the training package knows). How many were closed."""
+        finished = to_iso(self._now(now))
+
+        def work(conn: sqlite3.Connection) -> int:
+            rows = conn.execute("SELECT id FROM exercise_runs WHERE status = 'running'")
+            stale = [(finished, run_id) for (run_id,) in rows if not still_running(run_id)]
+            conn.executemany(
+                "UPDATE exercise_runs SET status = 'interrupted', finished = ? WHERE id = ?", stale
+            )
+            return len(stale)
+
+        return self._write(work) or 0
+
     def set_setting(self, key: str, value: str) -> bool:
         """Remember a value for the next session (`language`, say)."""
 

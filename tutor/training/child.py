@@ -2,7 +2,7 @@
 
     python -m tutor.training.child --events-fd N --exercise ID [--script PATH]
         [--device cpu|gpu] [--strategy mirrored] [--run-dir DIR] [--watch-stdin]
-        -- SCRIPT_ARGS...
+        [--parent-pid PID] -- SCRIPT_ARGS...
 
 The app and `dltutor run` start this with `tutor.training.runner`; it is the only part of
 the tutor that imports TensorFlow. It sets TensorFlow's environment before the import,
@@ -11,9 +11,9 @@ patches Keras (`tutor.training.hooks`), runs the script as `python FILE` would
 output stays on this process's stdout and stderr for the parent's log pane.
 
 Stopping: SIGINT or SIGTERM stops training after the current batch and still reports a
-partial result; a second one, or one outside `fit`, interrupts at once. A watchdog thread
-kills the process group when the parent goes away (EOF on stdin, or a new parent pid),
-so a dead app or a dropped SSH session never leaves a trainer holding the CPU or GPU.
+partial result; a second one, or one outside `fit`, interrupts at once. When the parent
+goes away the whole process group dies (`tutor.training.orphans`), so a dead app or a
+dropped SSH session never leaves a trainer holding the CPU or GPU.
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ import argparse
 import contextlib
 import os
 import runpy
-import select
 import signal
 import sys
 import threading
-import time
 import traceback
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
@@ -36,7 +35,14 @@ from typing import IO, Any
 from tutor.errors import TutorError
 from tutor.exercises import Exercise, exercise, new_run_dir
 from tutor.training import hooks, results
-from tutor.training.protocol import Error, Event, Result, Start, encode
+from tutor.training.orphans import (
+    die_with_parent,
+    kill_own_group,
+    start_group_guard,
+    take_stdin,
+    watch_parent,
+)
+from tutor.training.protocol import NO_GPU, SCRIPT_EXITED, Error, Event, Result, Start, encode
 
 LOGICAL_CPUS_ENV = "DLTUTOR_LOGICAL_CPUS"
 """Split the CPU into this many logical devices: `--strategy mirrored` then has replicas
@@ -45,7 +51,6 @@ NICENESS = 10
 """The trainer yields the CPU to the app: when both want it (TensorFlow's threads take
 every core of a small machine), the learner's keys come first. With nothing else running,
 training loses nothing."""
-WATCHDOG_INTERVAL_S = 0.5
 HISTORY_FILE = "history.json"
 MODEL_FILE = "model.keras"
 
@@ -56,10 +61,12 @@ class DeviceError(TutorError):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
+    die_with_parent(args.parent_pid)
+    start_group_guard()  # before any thread starts
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
     events = EventWriter(os.fdopen(args.events_fd, "w", encoding="utf-8", buffering=1))
-    start_watchdog(watch_stdin=args.watch_stdin)
+    watch_parent(take_stdin() if args.watch_stdin else None)
     with contextlib.suppress(AttributeError, ValueError):  # prints reach the log pane live
         sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     stop = hooks.StopRequest()
@@ -72,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         start, strategy = _prepare_devices(item, script, args)
     except SyntaxError as error:
         return _fail(events, error, _script_traceback(error, Path(error.filename or "")))
+    except DeviceError:
+        return _fail(events, Error.of(NO_GPU), traceback_text="")
     except (TutorError, ImportError) as error:
         return _fail(events, error, traceback_text="")
     except hooks.TrainingCancelled:
@@ -103,8 +112,9 @@ def run_script(
     except SystemExit as error:
         if error.code not in (None, 0):
             stop.finishing = True
-            message = error.code if isinstance(error.code, str) else None
-            return _fail(events, message or f"the script exited with status {error.code}", "")
+            if isinstance(error.code, str) and error.code:
+                return _fail(events, error.code, "")
+            return _fail(events, Error.of(SCRIPT_EXITED, status=str(error.code)), "")
     except BaseException as error:
         stop.finishing = True
         return _fail(events, error, _script_traceback(error, script))
@@ -175,34 +185,6 @@ class EventWriter:
                 kill_own_group()
 
 
-def start_watchdog(*, watch_stdin: bool) -> threading.Thread:
-    """A daemon thread that kills this process group once the parent is gone."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            if watch_stdin:
-                readable, _, _ = select.select([sys.stdin.fileno()], [], [], WATCHDOG_INTERVAL_S)
-                if readable and not os.read(sys.stdin.fileno(), 4096):
-                    kill_own_group()  # EOF: the parent's end of the pipe is closed
-            else:
-                time.sleep(WATCHDOG_INTERVAL_S)
-            if os.getppid() != parent:
-                kill_own_group()  # re-parented: the parent died
-
-    thread = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
-    thread.start()
-    return thread
-
-
-def kill_own_group() -> None:
-    """SIGKILL this process and, when it leads its group (the runner starts it in a new
-    session), everything it started."""
-    if os.getpgrp() == os.getpid():
-        os.killpg(os.getpid(), signal.SIGKILL)
-    os.kill(os.getpid(), signal.SIGKILL)
-
-
 def _handle_stop_signals(stop: hooks.StopRequest) -> None:
     def handle(signum: int, frame: FrameType | None) -> None:
         if stop.finishing:
@@ -237,7 +219,7 @@ def _prepare_devices(item: Exercise, script: Path, args: argparse.Namespace) -> 
         with contextlib.suppress(RuntimeError, ValueError):
             tf.config.experimental.set_memory_growth(gpu, True)
     if args.device == "gpu" and not gpus:
-        raise DeviceError("no GPU is visible to TensorFlow (try --device cpu)")
+        raise DeviceError(NO_GPU)
     logical_cpus = int(os.environ.get(LOGICAL_CPUS_ENV) or 0)
     if logical_cpus > 1:
         cpu = tf.config.list_physical_devices("CPU")[0]
@@ -285,8 +267,10 @@ def _check_syntax(script: Path) -> None:
     compile(source, str(script), "exec", dont_inherit=True)
 
 
-def _fail(events: EventWriter, error: BaseException | str, traceback_text: str) -> int:
-    events.emit(Error(message=_message(error), traceback=traceback_text))
+def _fail(events: EventWriter, error: BaseException | str | Error, traceback_text: str) -> int:
+    if not isinstance(error, Error):
+        error = Error(message=_message(error))
+    events.emit(replace(error, traceback=traceback_text))
     events.emit(Result(status="error"))
     return 1
 
@@ -334,6 +318,7 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--strategy", choices=("mirrored",))
     parser.add_argument("--run-dir", help="where history and model go (default: a new one)")
     parser.add_argument("--watch-stdin", action="store_true", help="exit when stdin closes")
+    parser.add_argument("--parent-pid", type=int, help="exit if the parent is not this one")
     parser.add_argument("script_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     if args.script_args[:1] == ["--"]:

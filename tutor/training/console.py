@@ -13,9 +13,11 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
 from tutor.exercises import Exercise
+from tutor.i18n import translate
 from tutor.training.protocol import (
     Batch,
     Epoch,
@@ -27,7 +29,7 @@ from tutor.training.protocol import (
     Start,
     to_record,
 )
-from tutor.training.report import metrics_text, result_lines
+from tutor.training.report import epoch_text, error_text, metrics_text, result_lines, start_text
 from tutor.training.runner import TrainingRun
 
 if TYPE_CHECKING:
@@ -46,10 +48,13 @@ def run_exercise(
     offline: bool = False,
     device: str | None = None,
     strategy: str | None = None,
+    extra_args: Sequence[str] = (),
     json_output: bool = False,
     store: ProgressStore | None = None,
+    lang: str = "en",
 ) -> int:
-    """Train `exercise` in a child process, showing its progress; the exit status."""
+    """Train `exercise` in a child process, showing its progress in `lang`; the exit
+    status. `extra_args` go to the script (its own options, such as `--folds 10`)."""
     run = TrainingRun(
         exercise,
         epochs=epochs,
@@ -57,9 +62,10 @@ def run_exercise(
         offline=offline,
         device=device,
         strategy=strategy,
+        extra_args=extra_args,
         store=store,
     )
-    display: Display = JsonDisplay() if json_output else TextDisplay(exercise)
+    display: Display = JsonDisplay(lang) if json_output else TextDisplay(exercise, lang)
     result = asyncio.run(_drive(run, display))
     if result.status == "error":
         return EXIT_ERROR
@@ -91,11 +97,14 @@ async def _drive(run: TrainingRun, display: Display) -> Result:
 
 
 class Display:
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
     def show(self, event: Event) -> None:
         raise NotImplementedError
 
     def stopping(self) -> None:
-        _write(sys.stderr, "Stopping after the current batch...\n")
+        _write(sys.stderr, translate("Stopping after this batch...", self.lang) + "\n")
 
 
 class JsonDisplay(Display):
@@ -114,7 +123,8 @@ class JsonDisplay(Display):
 class TextDisplay(Display):
     """Lines a person reads; a live batch line only when stderr is a terminal."""
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(self, exercise: Exercise, lang: str = "en") -> None:
+        super().__init__(lang)
         self.exercise = exercise
         self.epochs = 0
         self.live = sys.stderr.isatty()
@@ -128,37 +138,33 @@ class TextDisplay(Display):
         if isinstance(event, Log):
             _write(sys.stdout if event.stream == "stdout" else sys.stderr, event.line + "\n")
         elif isinstance(event, Start):
-            self._say(_start_line(event))
+            self._say(start_text(event, self.lang))
         elif isinstance(event, Fit):
             self.epochs = event.epochs
             if event.index > 1:
-                self._say(f"-- model {event.index} --")
+                self._say(translate("-- model {index} --", self.lang).format(index=event.index))
         elif isinstance(event, Epoch):
-            width = len(str(self.epochs))
-            self._say(
-                f"Epoch {event.epoch:>{width}}/{self.epochs}  "
-                + metrics_text(event.logs)
-                + f"  ({event.seconds:.1f} s)"
-            )
+            self._say(epoch_text(event.epoch, self.epochs, event.logs, event.seconds, self.lang))
         elif isinstance(event, Error):
             if event.traceback:
                 _write(sys.stderr, event.traceback.rstrip("\n") + "\n")
-            _write(sys.stderr, f"dltutor: error: {event.message}\n")
+            message = error_text(event, self.lang)
+            _write(sys.stderr, f"dltutor: {translate('error', self.lang)}: {message}\n")
         elif isinstance(event, Result):
             self._result(event)
 
     def _result(self, result: Result) -> None:
         if result.status != "error":  # the error line says it all
-            self._say("\n".join(result_lines(result)))
+            lines = result_lines(result, self.lang, self.exercise.dataset)
+            self._say("\n".join(lines))
 
     def _status(self, event: Batch) -> None:
         if not self.live:
             return
         of = f"/{event.of}" if event.of else ""
-        text = f"epoch {event.epoch}/{self.epochs}  batch {event.batch}{of}  " + metrics_text(
-            event.logs
-        )
-        _write(sys.stderr, "\r\x1b[K" + text[:200])
+        epoch, batch = translate("epoch", self.lang), translate("batch", self.lang)
+        text = f"{epoch} {event.epoch}/{self.epochs}  {batch} {event.batch}{of}  "
+        _write(sys.stderr, "\r\x1b[K" + (text + metrics_text(event.logs))[:200])
         self.status_shown = True
 
     def _clear_status(self) -> None:
@@ -168,15 +174,6 @@ class TextDisplay(Display):
 
     def _say(self, text: str) -> None:
         _write(sys.stdout, text + "\n")
-
-
-def _start_line(event: Start) -> str:
-    parts = [f"{event.exercise} on {event.device}"]
-    if event.replicas > 1:
-        parts.append(f"{event.strategy or 'mirrored'} over {event.replicas} replicas")
-    if event.dataset:
-        parts.append(f"data: {event.dataset}" + (" (offline)" if event.offline else ""))
-    return ", ".join(parts)
 
 
 def _write(stream: IO[str], text: str) -> None:

@@ -9,18 +9,44 @@ Metric values sit at the top level of `batch` and `epoch` lines, as Keras names 
 naturally; in the dataclasses they are collected in `logs`.
 
 Decoding never raises: a line that is not an event (a stray print, half a line from a
-killed child) gives None, because one bad line must not end a learner's run.
+killed child, a field of the wrong type such as `"epoch": "one"`) gives None, because one
+bad line must not end a learner's run, and a display must never meet a value it cannot
+format.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import types
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 RUN_STATUSES = ("passed", "failed", "cancelled", "error")
+
+# The tutor's own error messages (`Error.template`), which displays translate. A script's
+# errors are Python's and stay as they are.
+KILLED_OUTRIGHT = (
+    "the training process was killed by signal 9 (SIGKILL) before it reported a result: "
+    "the system may have run out of memory, or something outside the tutor stopped it"
+)
+KILLED_BY_SIGNAL = (
+    "the training process was killed by signal {number} ({name}) before it reported a result"
+)
+EXITED_SILENTLY = "the training process exited with status {status} before it reported a result"
+EXITED_SAYING = EXITED_SILENTLY + ": {last}"
+SCRIPT_EXITED = "the script exited with status {status}"
+NO_GPU = "no GPU is visible to TensorFlow (try --device cpu)"
+TUTOR_MESSAGES = (
+    KILLED_OUTRIGHT,
+    KILLED_BY_SIGNAL,
+    EXITED_SILENTLY,
+    EXITED_SAYING,
+    SCRIPT_EXITED,
+    NO_GPU,
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +133,15 @@ class Error:
     kind: ClassVar[str] = "error"
     message: str
     traceback: str = ""
+    template: str = ""
+    """For the tutor's own messages: `message` before its `values` were filled in, so a
+    display can show it in the learner's language (`tutor.training.report`)."""
+    values: Mapping[str, str | int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, template: str, **values: str | int) -> Error:
+        """One of the tutor's own messages, in English, kept translatable."""
+        return cls(message=template.format(**values), template=template, values=values)
 
 
 @dataclass(frozen=True)
@@ -161,10 +196,13 @@ def from_record(record: Mapping[str, Any]) -> Event | None:
             for key, value in record.items()
             if key not in names and key != "event" and _is_number_or_null(value)
         }
+    if not all(_fits(value, _HINTS[cls][name]) for name, value in known.items()):
+        return None
     try:
-        return cls(**known)
+        event = cls(**known)
     except TypeError:  # a required field is missing
         return None
+    return event if _sound(event) else None
 
 
 def finite(value: Any) -> float | None:
@@ -176,8 +214,70 @@ def finite(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+_INT_LIMIT = 2**53
+_HINTS = {cls: typing.get_type_hints(cls) for cls in _TYPES.values()}
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a decoded JSON value has the field's declared type (no bool for a number)."""
+    if hint is Any:
+        return True
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        return any(_fits(value, arg) for arg in args)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return value is not None and _is_number_or_null(value)
+    if hint is int:  # and one a float can hold: counts feed divisions
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) < _INT_LIMIT
+    if origin is list:
+        return isinstance(value, list) and all(_fits(item, args[0]) for item in value)
+    if origin in (dict, Mapping):
+        return isinstance(value, dict) and all(
+            isinstance(key, str) and _fits(item, args[1]) for key, item in value.items()
+        )
+    return isinstance(value, hint)
+
+
+def _sound(event: Event) -> bool:
+    """The checks a type cannot say: a known status, a criterion and samples a display can
+    format."""
+    if not isinstance(event, Result):
+        return True
+    if event.status not in RUN_STATUSES:
+        return False
+    matrix = event.confusion_matrix
+    if matrix is not None and not (matrix and all(len(row) == len(matrix) for row in matrix)):
+        return False
+    criterion = event.criterion
+    if criterion is not None:
+        bounds = [key for key in ("at_least", "at_most") if key in criterion]
+        if not (
+            isinstance(criterion.get("metric"), str)
+            and len(bounds) == 1
+            and _fits(criterion[bounds[0]], float)
+            and _fits(criterion.get("value"), float | None)
+        ):
+            return False
+    sample_fields = {"index": int, "true": str, "predicted": str, "confidence": float}
+    return all(
+        all(_fits(sample.get(name), hint) for name, hint in sample_fields.items())
+        for sample in event.samples or []
+    )
+
+
 def _is_number_or_null(value: Any) -> bool:
-    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
+    """None, or a number a display can format (an integer of 400 digits cannot be)."""
+    if value is None:
+        return True
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
 
 
 def _finite_tree(value: Any) -> Any:

@@ -6,7 +6,14 @@ of the caller: the UI process must not carry TensorFlow, and only a process that
 gives GPU memory back. It runs in its own session, so the terminal's Ctrl+C reaches the
 caller alone (which then cancels deliberately), and killing its process group takes any
 grandchild with it. Events arrive on a dedicated pipe (`--events-fd`), so nothing the
-script prints can be mistaken for one; its stdout and stderr become `Log` events.
+script prints can be mistaken for one; its stdout and stderr become `Log` events, cut into
+capped lines as they arrive (`tutor.training.lines`), through a bounded queue: a script
+printing 50 MB waits for the reader, rather than the reader's memory growing.
+
+What ends a run is the child's exit, never a line on a pipe: a `Result` is held back
+until the child has exited (a script that forges one cannot end a run that still trains),
+and once it has exited, the pipes get a short grace to drain before the run stops
+listening (a grandchild in its own session may hold them open for ever).
 
 No TensorFlow or Textual here.
 """
@@ -14,7 +21,6 @@ No TensorFlow or Textual here.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import contextlib
 import os
 import re
@@ -24,12 +30,25 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import tutor
 from tutor.errors import TutorError
 from tutor.exercises import Exercise, new_run_dir, script_to_run
-from tutor.training.protocol import Error, Event, Log, Result, decode, finite
+from tutor.training.lines import LineSplitter
+from tutor.training.liveness import hold_run_lock, release_run_lock
+from tutor.training.protocol import (
+    EXITED_SAYING,
+    EXITED_SILENTLY,
+    KILLED_BY_SIGNAL,
+    KILLED_OUTRIGHT,
+    Error,
+    Event,
+    Log,
+    Result,
+    decode,
+    finite,
+)
 
 if TYPE_CHECKING:
     from tutor.progress import ProgressStore
@@ -38,18 +57,31 @@ CANCEL_GRACE_S = 2.0
 """How long a cancelled child has to stop after its current batch before it is killed."""
 TERM_GRACE_S = 0.5
 DRAIN_GRACE_S = 0.5
-"""After the child exits, how long its output may still flow before leftovers are killed."""
+"""After the child exits, how long its pipes may stay quiet before the run stops reading
+them (and kills leftovers in its process group)."""
+DRAIN_LIMIT_S = 10.0
+"""...and how long, at most, output that keeps flowing after the exit is still read."""
 EXIT_POLL_S = 0.02
 EVENT_LINE_LIMIT = 4 * 1024 * 1024
+QUEUE_SIZE = 1000
+"""Events waiting for the display; a full queue makes the readers (and so the child's
+writes) wait."""
+TENSORFLOW_LOG = "tensorflow.log"
+"""In the run's folder: TensorFlow's start-up notes, kept out of the learner's way."""
 _CHUNK = 65536
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# TensorFlow's C++ start-up notes (oneDNN, CPU features) that TF_CPP_MIN_LOG_LEVEL cannot
-# silence: absl prints them before its logging is set up. Warnings and errors still pass.
+# TensorFlow's C++ start-up notes: absl's info lines (oneDNN, CPU features), and the CUDA
+# probes of a machine without a GPU. TF_CPP_MIN_LOG_LEVEL cannot silence them all (absl
+# prints some before its logging is set up, and 'failed call to cuInit' is an error line
+# that looks like a failure on every laptop). Other warnings and errors still show.
+_ABSL = r"\d{4} \d\d:\d\d:[\d.]+ +\d+ [\w.]+:\d+\] "  # after the level letter
 _STARTUP_NOISE = re.compile(
     r"^(WARNING: All log messages before absl::InitializeLog\(\) is called"
-    r"|I\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ [\w.]+:\d+\] )"
+    r"|To enable the following instructions: .* rebuild TensorFlow"
+    rf"|I{_ABSL}|[WE]{_ABSL}.*("
+    r"cuInit|cuda drivers|CUDA drivers|Unable to register cu(DNN|FFT|BLAS) factory"
+    r"|TensorRT|computation placer|This TensorFlow binary is optimized))"
 )
-_EOF = object()
+_DONE = object()
 
 
 class TrainingRun:
@@ -75,6 +107,8 @@ class TrainingRun:
         store: ProgressStore | None = None,
         env: dict[str, str] | None = None,
     ) -> None:
+        """`extra_args` go to the script after the tutor's own (`--folds 10`): its argparse
+        judges them, and a mistake is the run's error."""
         self.exercise = exercise
         self.script = script if script is not None else script_to_run(exercise.id)
         self.script_args = [
@@ -89,13 +123,18 @@ class TrainingRun:
         self.env = env
         self.run_dir: Path | None = None
         self.result: Result | None = None
+        """The final result, set once the child has exited."""
         self.cancel_requested = False
         self._process: asyncio.subprocess.Process | None = None
-        self._queue: asyncio.Queue[Any] = asyncio.Queue()
+        self._queue: asyncio.Queue[Any] = asyncio.Queue(QUEUE_SIZE)
         self._tasks: list[asyncio.Task[Any]] = []
         self._transport: asyncio.ReadTransport | None = None
         self._stderr_tail: deque[str] = deque(maxlen=20)
+        self._reported: Result | None = None
+        self._noise_log: IO[str] | None = None
+        self._last_output = 0.0
         self._run_id: int | None = None
+        self._run_lock: IO[bytes] | None = None
         self._closed = False
 
     @property
@@ -123,6 +162,8 @@ class TrainingRun:
             *(["--device", self.device] if self.device else []),
             *(["--strategy", self.strategy] if self.strategy else []),
             "--watch-stdin",
+            "--parent-pid",
+            str(os.getpid()),
             "--",
             *self.script_args,
         ]
@@ -151,35 +192,35 @@ class TrainingRun:
             os.close(write_fd)
         if self.store is not None:
             self._run_id = self.store.start_run(self.exercise.id)
+            if self._run_id is not None:
+                self._run_lock = hold_run_lock(self._run_id)  # 'running' while we live
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader(limit=EVENT_LINE_LIMIT)
         self._transport, _ = await loop.connect_read_pipe(
             lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(read_fd, "rb", 0)
         )
         assert self._process.stdout is not None and self._process.stderr is not None
-        self._tasks = [
+        readers = [
             asyncio.create_task(self._read_events(reader)),
             asyncio.create_task(self._read_output(self._process.stdout, "stdout")),
             asyncio.create_task(self._read_output(self._process.stderr, "stderr")),
-            asyncio.create_task(self._reap_leftovers()),
         ]
+        self._tasks = [*readers, asyncio.create_task(self._end_after_exit(readers))]
 
     async def events(self) -> AsyncIterator[Event]:
         """Every event of the run, `Result` last; starts the run if needed."""
         await self.start()
-        open_streams = 3
         try:
-            while open_streams:
-                item = await self._queue.get()
-                if item is _EOF:
-                    open_streams -= 1
-                    continue
+            while (item := await self._queue.get()) is not _DONE:
                 if isinstance(item, Result):
-                    self.result = item
-                yield item
-            assert self._process is not None
-            await self._process.wait()
-            if self.result is None:
+                    self._reported = item  # final only once the child has exited
+                else:
+                    yield item
+            code = self.returncode
+            if self._reported is not None and code is not None and code >= 0:
+                self.result = self._reported
+                yield self.result
+            else:
                 for event in self._missing_result():
                     yield event
         finally:
@@ -219,16 +260,16 @@ class TrainingRun:
         if process is not None:
             if process.returncode is None:
                 self._signal_group(signal.SIGKILL)
-                await process.wait()
+                await self._exited()
             self._signal_group(signal.SIGKILL)  # grandchildren the script left behind
-            if process.stdin is not None:
-                process.stdin.close()
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self._transport is not None:
-            self._transport.close()
+        self._close_pipes()
+        if self._noise_log is not None:
+            self._noise_log.close()
         self._record()
+        release_run_lock(self._run_lock, self._run_id)
         if self.run_dir is not None:
             with contextlib.suppress(OSError):
                 self.run_dir.rmdir()  # only if empty: a run that never got going
@@ -258,50 +299,75 @@ class TrainingRun:
         return env
 
     async def _read_events(self, reader: asyncio.StreamReader) -> None:
-        try:
-            while True:
-                try:
-                    line = await reader.readline()
-                except ValueError:  # a line over the limit: dropped, like any garbage
-                    continue
-                if not line:
-                    break
-                event = decode(line)
-                if event is not None:
-                    self._queue.put_nowait(event)
-        finally:
-            self._queue.put_nowait(_EOF)
+        while True:
+            try:
+                line = await reader.readline()
+            except ValueError:  # a line over the limit: dropped, like any garbage
+                continue
+            if not line:
+                return
+            event = decode(line)
+            if event is not None:
+                await self._queue.put(event)
 
     async def _read_output(self, stream: asyncio.StreamReader, name: str) -> None:
-        """Lines of the script's output; `\\r` ends a line too (progress bars), and
-        backspaces are dropped."""
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        pending = ""
-        try:
-            while True:
-                chunk = await stream.read(_CHUNK)
-                text = decoder.decode(chunk, final=not chunk).replace("\b", "")
-                pending += text
-                *lines, pending = _LINE_BREAK.split(pending)
-                if not chunk and pending:
-                    lines.append(pending)
-                for line in lines:
-                    if name == "stderr":
-                        if _STARTUP_NOISE.match(line):
-                            continue
-                        self._stderr_tail.append(line)
-                    self._queue.put_nowait(Log(name, line))
-                if not chunk:
-                    break
-        finally:
-            self._queue.put_nowait(_EOF)
+        """The script's output as `Log` events, line by line as it arrives."""
+        splitter = LineSplitter()
+        loop = asyncio.get_running_loop()
+        while True:
+            chunk = await stream.read(_CHUNK)
+            for line in splitter.feed(chunk) if chunk else splitter.close():
+                if name == "stderr":
+                    if _STARTUP_NOISE.match(line):
+                        self._log_noise(line)
+                        continue
+                    self._stderr_tail.append(line)
+                await self._queue.put(Log(name, line))
+            self._last_output = loop.time()  # read and handed on: output still flows
+            if not chunk:
+                return
 
-    async def _reap_leftovers(self) -> None:
-        """Once the child has exited, give its output a moment to drain, then kill any
-        grandchild still holding the pipes open (so the streams end)."""
+    def _log_noise(self, line: str) -> None:
+        """TensorFlow's start-up notes go to the run's `tensorflow.log`, not the learner."""
+        if self._noise_log is None and self.run_dir is not None:
+            with contextlib.suppress(OSError):
+                self._noise_log = (self.run_dir / TENSORFLOW_LOG).open("a", encoding="utf-8")
+        if self._noise_log is not None:
+            with contextlib.suppress(OSError):
+                self._noise_log.write(line + "\n")
+
+    async def _end_after_exit(self, readers: list[asyncio.Task[None]]) -> None:
+        """Once the child has exited: let its pipes drain, kill any grandchild left in its
+        process group, and stop listening to pipes still held open by one that escaped
+        the group (a script that starts TensorBoard in its own session, say)."""
         await self._exited()
-        await asyncio.sleep(DRAIN_GRACE_S)
+        loop = asyncio.get_running_loop()
+        exited = loop.time()
+        pending = set(readers)
+        while pending:
+            _, pending = await asyncio.wait(pending, timeout=DRAIN_GRACE_S)
+            quiet = loop.time() - self._last_output >= DRAIN_GRACE_S
+            if quiet or loop.time() - exited >= DRAIN_LIMIT_S:
+                break
         self._signal_group(signal.SIGKILL)
+        if pending:  # killed leftovers close their ends at once; an escaped one never does
+            _, pending = await asyncio.wait(pending, timeout=DRAIN_GRACE_S)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        self._close_pipes()
+        await self._queue.put(_DONE)
+
+    def _close_pipes(self) -> None:
+        """Close our ends of the child's pipes (Python 3.11's `Process.wait()` waits for
+        them, and a grandchild that escaped the process group may hold theirs open)."""
+        if self._transport is not None:
+            self._transport.close()
+        transport = getattr(self._process, "_transport", None)
+        for fd in (0, 1, 2):
+            pipe = transport.get_pipe_transport(fd) if transport is not None else None
+            if pipe is not None:
+                pipe.close()
 
     async def _exited(self) -> int:
         """The child's exit status, as soon as it has exited. Not `Process.wait()`: before
@@ -324,12 +390,14 @@ class TrainingRun:
             self.result = Result(status="cancelled")
             return [self.result]
         code = self.returncode
-        how = f"was killed by signal {-code}" if code is not None and code < 0 else None
-        last = next((line for line in reversed(self._stderr_tail) if line.strip()), "")
-        error = Error(
-            message=f"the training process {how or f'exited with status {code}'} "
-            "before reporting a result" + (f": {last.strip()}" if last else "")
-        )
+        if code == -signal.SIGKILL:
+            error = Error.of(KILLED_OUTRIGHT)
+        elif code is not None and code < 0:
+            error = Error.of(KILLED_BY_SIGNAL, number=-code, name=_signal_name(-code))
+        else:  # an exit status: the script's last words are likely the reason
+            last = next((line for line in reversed(self._stderr_tail) if line.strip()), "")
+            template = EXITED_SAYING if last else EXITED_SILENTLY
+            error = Error.of(template, status=str(code), last=last.strip())
         self.result = Result(status="error")
         return [error, self.result]
 
@@ -344,6 +412,13 @@ class TrainingRun:
             history_path=result.history_path,
             model_path=result.model_path,
         )
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "unknown"
 
 
 def run_metrics(result: Result) -> dict[str, float | None]:

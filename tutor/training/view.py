@@ -12,11 +12,16 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
+from tutor.i18n import translate
+from tutor.training.lines import capped
 from tutor.training.protocol import Batch, Epoch, Error, Event, Fit, Log, Result, Start
-from tutor.training.report import result_lines
+from tutor.training.report import error_text, result_lines
 
 LOG_LINES = 2000
 """Lines the log pane keeps; a chatty script must not grow the app's memory for ever."""
+LogEntry = str | Result | Error
+"""A line the script printed, or the tutor's result or error, rendered when shown (in
+the language of the moment)."""
 ACTIVE = ("starting", "running", "cancelling")
 
 
@@ -27,6 +32,9 @@ class RunView:
     """starting, running, cancelling, or the result's: passed, failed, cancelled, error."""
     device: str | None = None
     dataset: str | None = None
+    """What the run trains on: the catalogue's name at first, then the script's words."""
+    dataset_name: str | None = None
+    """The catalogue's name for the data (`mnist`), for descriptions in other languages."""
     stand_in: bool = False
     fit: int = 0
     """Which `model.fit` of the run (k-fold scripts fit several models)."""
@@ -38,9 +46,9 @@ class RunView:
     """The current fit's logs, epoch by epoch, like Keras' `History.history`."""
     live: dict[str, float | None] = field(default_factory=dict)
     """The latest batch's running metrics."""
-    log: deque[str] = field(default_factory=lambda: deque(maxlen=LOG_LINES))
+    log: deque[LogEntry] = field(default_factory=lambda: deque(maxlen=LOG_LINES))
     logged: int = 0
-    """Lines ever added to `log` (a display appends those it has not shown yet)."""
+    """Entries ever added to `log` (a display appends those it has not shown yet)."""
     result: Result | None = None
     error: Error | None = None
     version: int = 0
@@ -59,6 +67,7 @@ class RunView:
             self.add_log(event.line)
         elif isinstance(event, Start):
             self.device, self.dataset = event.device, event.dataset
+            self.dataset_name = event.dataset
             if self.status == "starting":
                 self.status = "running"
         elif isinstance(event, Fit):
@@ -77,14 +86,11 @@ class RunView:
                 self.history.setdefault(name, []).append(value)
         elif isinstance(event, Error):
             self.error = event
-            for line in (event.traceback or "").splitlines():
-                self.add_log(line)
-            self.add_log(f"error: {event.message}")
+            self._add_entry(event)
         elif isinstance(event, Result):
             self.result, self.status = event, event.status
             if event.status != "error":  # an error has already logged its message
-                for line in result_lines(event):
-                    self.add_log(line)
+                self._add_entry(event)
             if event.dataset:
                 self.dataset, self.stand_in = event.dataset, event.stand_in
 
@@ -94,14 +100,27 @@ class RunView:
         self.version += 1
 
     def add_log(self, line: str) -> None:
-        self.log.append(line)
+        self._add_entry(capped(line))
+
+    def _add_entry(self, entry: LogEntry) -> None:
+        self.log.append(entry)
         self.logged += 1
         self.version += 1
 
-    def new_lines(self, shown: int) -> list[str]:
-        """The log lines added since a display had shown `shown` of them."""
+    def new_lines(self, shown: int, lang: str = "en") -> list[str]:
+        """The log lines of the entries added since a display had shown `shown` of them,
+        in `lang` (a display that changes language shows them all again from 0)."""
         missing = min(self.logged - shown, len(self.log))
-        return list(self.log)[len(self.log) - missing :] if missing > 0 else []
+        entries = list(self.log)[len(self.log) - missing :] if missing > 0 else []
+        return [line for entry in entries for line in self._render(entry, lang)]
+
+    def _render(self, entry: LogEntry, lang: str) -> list[str]:
+        if isinstance(entry, Result):
+            return result_lines(entry, lang, self.dataset_name)
+        if isinstance(entry, Error):
+            lines = [capped(line) for line in entry.traceback.splitlines()]
+            return [*lines, capped(f"{translate('error', lang)}: {error_text(entry, lang)}")]
+        return [entry]
 
     def fraction(self) -> float | None:
         """How much of the current fit is done, 0..1 (None before anything is known)."""

@@ -13,6 +13,7 @@ from tutor.exercises import Exercise
 from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
 from tutor.progress import ProgressStore
+from tutor.training.liveness import close_interrupted_runs
 from tutor.ui.localize import localize_bindings
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.help import HelpScreen
@@ -63,6 +64,7 @@ class TutorApp(App[None]):
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self.set_aside_startup_objects()
+        close_interrupted_runs(self.progress)  # runs a killed tutor left 'running'
         self.push_screen(HomeScreen())
         self.show_progress_notice()
 

@@ -19,7 +19,7 @@ from textual.widgets import Header, ProgressBar, RichLog, Static
 from tutor import datasets
 from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy, solution_path
 from tutor.i18n import translate
-from tutor.training.report import criterion_text, metrics_text
+from tutor.training.report import criterion_text, data_text, metrics_text
 from tutor.training.view import RunView, clock
 from tutor.ui.external_editor import EditorProblem, editor_command, run_editor
 from tutor.ui.screens.base import TutorScreen
@@ -83,6 +83,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         self.title = f"{translate('Exercise', lang)}: {self.exercise.title(lang)}"
         self.sub_title = self.exercise.id
         self._seen_version = -1
+        self._started = False  # the log again from its start, in the new language
         self.redraw()
 
     def redraw(self) -> None:
@@ -110,13 +111,15 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         )
         log = self.query_one("#log", RichLog)
         follow = log.is_vertical_scroll_end  # a learner reading further up stays there
-        for line in view.new_lines(self._shown_lines):
+        for line in view.new_lines(self._shown_lines, lang):
             log.write(line, scroll_end=follow)
         self._shown_lines = view.logged
         epochs = len(view.history.get("loss", []))
         if epochs != self._seen_epochs:
             self._seen_epochs = epochs
-            self._plots_to_draw = ["#loss-plot", "#metric-plot"]
+            for plot in ("#loss-plot", "#metric-plot"):  # each queued once: fast epochs
+                if plot not in self._plots_to_draw:  # (k-fold models) starve neither plot
+                    self._plots_to_draw.append(plot)
         if self._plots_to_draw:  # one a tick: a plot takes 10-30 ms to build on 2 cores
             self.query_one(self._plots_to_draw.pop(0), HistoryPlot).show(view.history)
 
@@ -154,7 +157,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
 
     def _data_state(self, view: RunView | None, lang: str) -> str:
         if view is not None and view.dataset:
-            return view.dataset + (f" [{translate('stand-in', lang)}]" if view.stand_in else "")
+            return data_text(view.dataset, view.stand_in, view.dataset_name, lang)
         name = self.exercise.dataset
         if name is None:
             return translate("made by the script", lang)
@@ -175,7 +178,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             return how.format(epochs=self.exercise.epochs, batch=self.exercise.batch_size)
         if view.result is not None:
             verdict = translate(view.result.status, lang)
-            return verdict + criterion_text(view.result.criterion)
+            return verdict + criterion_text(view.result.criterion, lang)
         if view.status == "cancelling":
             return translate("Stopping after this batch...", lang)
         if not view.epochs:
