@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -87,3 +89,62 @@ def test_reset_needs_confirmation_then_forgets() -> None:
     assert dltutor("progress", "reset", "--yes").returncode == 0
     report = json.loads(dltutor("progress", "--json").stdout)
     assert report == {"lessons": {}, "topics": [], "due_reviews": 0, "streak": 0, "runs": []}
+
+
+def test_export_to_stdout_and_to_a_private_file(tmp_path: Path) -> None:
+    _seed_progress()
+    result = dltutor("progress", "export", "-")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)  # the export and nothing else
+    assert document["format"] == "dltutor-progress"
+    assert document["lesson_events"][0]["lesson_id"] == "five-steps"
+    target = tmp_path / "progress.json"
+    previous = os.umask(0o022)  # the child inherits it
+    try:
+        assert dltutor("progress", "export", str(target)).returncode == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text())["lesson_events"] == document["lesson_events"]
+
+
+def test_escape_sequences_in_stored_names_never_reach_the_terminal() -> None:
+    now = datetime.now(timezone.utc)
+    with ProgressStore() as store:
+        store.record_lesson_opened("\x1b]0;owned\x07lesson", now=now)
+        store.record_attempt(
+            "\x1b[2Jtopic\x9b31m", difficulty="easy", question_id="q", answer="", correct=True,
+            seconds=1.0, now=now,
+        )
+        run = store.start_run("mnist\x1b[5m-dnn", now=now)
+        assert run is not None
+        store.finish_run(run, "passed", metrics={"\x1b[1macc": 0.5}, now=now)
+    result = dltutor("progress")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\x9b" not in result.stdout
+    assert "[2Jtopic31m" in result.stdout and "mnist[5m-dnn" in result.stdout
+
+
+def test_a_hostile_import_is_one_line_and_keeps_progress(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    _seed_progress()
+    before = dltutor("progress", "--json").stdout
+    exported = tmp_path / "progress.json"
+    assert dltutor("progress", "export", str(exported)).returncode == 0
+    document = json.loads(exported.read_text())
+    document["exercise_runs"][0]["history_path"] = "/dev/zero"
+    exported.write_text(json.dumps(document))
+    result = dltutor("progress", "import", "--yes", str(exported))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"dltutor: error: {exported}: exercise_runs[0].history_path must be a file inside "
+        f"the tutor's data directory ({isolated_home})\n"
+    )
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    refused = dltutor("progress", "import", "--yes", str(fifo), timeout=30)
+    assert refused.returncode == 1
+    assert refused.stderr == f"dltutor: error: {fifo} is a FIFO (named pipe), not a regular file\n"
+    assert dltutor("progress", "--json").stdout == before

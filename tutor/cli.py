@@ -168,15 +168,16 @@ def explain_command(
 
 
 def _read_source(name: str) -> str:
-    """The text of a model file, or stdin for `-`; a TutorError names the file otherwise."""
+    """The text of a model file, or stdin for `-`; a TutorError names the file otherwise.
+    Only a regular file is read, and never more than the engine could take (UTF-8 needs at
+    most 4 bytes a character): `/dev/zero` or a FIFO is one line, not a hang."""
+    from tutor.engine.limits import MAX_SOURCE_CHARS
+    from tutor.safeio import decode_text, read_limited, read_text
+
+    limit = 4 * MAX_SOURCE_CHARS
     if name == "-":
-        return sys.stdin.read()
-    try:
-        return Path(name).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise TutorError(f"{name}: not UTF-8 text") from None
-    except OSError as error:
-        raise TutorError(f"cannot read {name}: {error.strerror or error}") from None
+        return decode_text(read_limited(sys.stdin.buffer, limit, "stdin"), "stdin")
+    return read_text(name, limit)
 
 
 @app.command("exercises")
@@ -335,8 +336,10 @@ def progress_command(ctx: typer.Context, json_output: JsonOption = False) -> Non
         print_json_lines([report])
         return
     from tutor.progress.summary import progress_lines
+    from tutor.safeio import printable
 
-    typer.echo("\n".join(progress_lines(report, load_course(), ctx.obj or "en")))
+    # names and metrics may come from an imported file: no escape sequences reach the terminal
+    typer.echo("\n".join(progress_lines(printable(report), load_course(), ctx.obj or "en")))
 
 
 @progress_app.command("reset")
@@ -354,12 +357,17 @@ def progress_reset(ctx: typer.Context, yes: YesOption = False) -> None:
 
 @progress_app.command("export")
 def progress_export(
-    ctx: typer.Context, file: Annotated[Path, typer.Argument(help="JSON file to write.")]
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="JSON file to write; - writes to stdout.")],
 ) -> None:
-    """Write all progress to a JSON file, to carry to another machine."""
+    """Write all progress to a JSON file (readable only by you), to carry to another machine."""
     from tutor.progress import ProgressStore
 
     with ProgressStore(read_only=True) as store:
+        if str(file) == "-":
+            sys.stdout.write(store.export_text())
+            sys.stdout.flush()
+            return
         store.export_to(file)
     typer.echo(translate("Progress written to {file}.", ctx.obj or "en").format(file=file))
 
@@ -409,39 +417,39 @@ def data_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
         print_json_lines(status.to_json() for status in statuses)
         return
     from tutor.datasets import get, keras_home
+    from tutor.safeio import describe_size
     from tutor.terminal_table import print_table
 
+    lang = ctx.obj or "en"
     cache = keras_home() / "datasets"
     rows = []
     for status in statuses:
         download = get(status.name).download_size
         if status.size_bytes is not None:
-            size = _human_size(status.size_bytes)
+            size = describe_size(status.size_bytes)
         else:
-            size = f"({_human_size(download)})" if download else "-"
+            size = f"({describe_size(download)})" if download else "-"
         path = status.path
         if path is not None and path.is_relative_to(cache):
             path = path.relative_to(cache)
-        fallback = status.fallback.description
-        rows.append(
-            [
-                status.name,
-                status.state,
-                size,
-                _short_path(path),
-                f"stand-in: {fallback}" if status.fallback.stand_in else fallback,
-            ]
-        )
+        fallback = status.fallback.text(lang)
+        if status.fallback.stand_in:
+            fallback = translate("stand-in: {fallback}", lang).format(fallback=fallback)
+        state = translate(status.state, lang)
+        rows.append([status.name, state, size, _short_path(path), fallback])
+    headers = ("name", "state", "size", "path", "offline fallback")
+    caption = "(size) = to download; stand-in = what the exercise uses offline instead"
     print_table(
-        f"Datasets (Keras cache: {_short_path(cache)})",
-        ("name", "state", "size", "path", "offline fallback"),
+        translate("Datasets (Keras cache: {path})", lang).format(path=_short_path(cache)),
+        [translate(header, lang) for header in headers],
         [rows],
-        caption="(size) = to download; stand-in = what the exercise uses offline instead",
+        caption=translate(caption, lang),
     )
 
 
 @data_app.command("fetch")
 def data_fetch(
+    ctx: typer.Context,
     name: Annotated[
         Optional[str],  # noqa: UP045 - typer reads this at run time on 3.10
         typer.Argument(help="A dataset name; without one, every missing dataset."),
@@ -450,9 +458,10 @@ def data_fetch(
     """Download a dataset into Keras' cache (~/.keras/datasets), with a progress bar."""
     from tutor.datasets import DATASETS, DatasetError, dataset_status
 
+    lang = ctx.obj or "en"
     names = [name] if name else [n for n in DATASETS if dataset_status(n).state == "missing"]
     if not names:
-        typer.echo("Every dataset is already here.")
+        typer.echo(translate("Every dataset is already here.", lang))
         return
     failed = False
     for each in names:
@@ -464,9 +473,15 @@ def data_fetch(
             typer.echo(f"dltutor: error: {error}", err=True)
             failed = True
             continue
-        typer.echo(f"{each}: {status.state} at {status.path}")
+        typer.echo(_installed_line(each, status, lang))
     if failed:
         raise typer.Exit(1)
+
+
+def _installed_line(name: str, status: Any, lang: str) -> str:
+    """`mnist: cached at ~/.keras/datasets/mnist.npz`, after a fetch or an import."""
+    line = translate("{name}: {state} at {path}", lang)
+    return line.format(name=name, state=translate(status.state, lang), path=status.path)
 
 
 def _fetch_with_progress(name: str) -> Any:
@@ -484,7 +499,7 @@ def _fetch_with_progress(name: str) -> Any:
 
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
     speed = (TransferSpeedColumn(), TimeRemainingColumn())
-    with Progress(*columns, *speed, transient=True) as bar:
+    with Progress(*columns, *speed, transient=True, disable=not sys.stdout.isatty()) as bar:
         tasks: dict[str, TaskID] = {}
 
         def report(file_name: str, done: int, total: int | None) -> None:
@@ -497,6 +512,7 @@ def _fetch_with_progress(name: str) -> Any:
 
 @data_app.command("import")
 def data_import(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The dataset, e.g. mnist.")],
     file: Annotated[
         Path, typer.Argument(help="The file (for fashion_mnist: a file or their folder).")
@@ -506,7 +522,7 @@ def data_import(
     from tutor.datasets import import_file
 
     status = import_file(name, file)
-    typer.echo(f"{name}: {status.state} at {status.path}")
+    typer.echo(_installed_line(name, status, ctx.obj or "en"))
 
 
 def _short_path(path: Path | None) -> str:
@@ -517,14 +533,6 @@ def _short_path(path: Path | None) -> str:
         return str(Path("~") / path.relative_to(Path.home()))
     return str(path)
 
-
-def _human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "kB", "MB"):
-        if value < 1000:
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} GB"
 
 
 def main() -> None:
