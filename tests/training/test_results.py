@@ -71,3 +71,18 @@ def test_history_is_saved_as_json_lists(tmp_path: Path) -> None:
     path = tmp_path / "history.json"
     save_history({"loss": [1.0, math.nan], "val_accuracy": [0.5, 0.75]}, path)
     assert json.loads(path.read_text()) == {"loss": [1.0, None], "val_accuracy": [0.5, 0.75]}
+
+
+def test_the_classes_shown_are_those_of_the_data_the_run_used() -> None:
+    from tutor.exercises import exercise
+    from tutor.training.child import class_names
+
+    fashion = exercise("fashion-cnn-pool")
+    assert fashion.classes is not None and fashion.classes[0] == "T-shirt/top"
+    digits = [str(digit) for digit in range(10)]
+    # the offline stand-in (MNIST digits) says so: digits, never clothes
+    assert class_names(fashion, {"STAND_IN": True, "CLASS_NAMES": digits}) == digits
+    assert class_names(fashion, {"STAND_IN": True}) is None  # silent: numbers, not clothes
+    assert class_names(fashion, {"STAND_IN": False}) == list(fashion.classes)  # real data
+    assert class_names(fashion, {"CLASS_NAMES": "not a list"}) == list(fashion.classes)
+    assert class_names(exercise("boston-regression"), {}) is None

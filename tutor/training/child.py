@@ -144,8 +144,7 @@ def _result(item: Exercise, capture: hooks.Capture, status: str, run_dir: Path) 
     if status == "completed" and item.task == "classification" and capture.evaluated:
         data = hooks.predictions_for(*capture.evaluated)
         if data is not None:
-            class_names = names.get("CLASS_NAMES") or item.classes
-            report = results.classification_report(*data, class_names)
+            report = results.classification_report(*data, class_names(item, names))
     if status == "cancelled":
         final_status = "cancelled"
     else:
@@ -163,6 +162,19 @@ def _result(item: Exercise, capture: hooks.Capture, status: str, run_dir: Path) 
         stand_in=bool(names.get("STAND_IN", False)),
         **(report or {}),
     )
+
+
+def class_names(item: Exercise, names: Mapping[str, Any]) -> list[str] | None:
+    """The names of the classes the run really used: the script's `CLASS_NAMES` (a script
+    whose offline stand-in has other classes sets them there), else the catalogue's for the
+    course's own data; for a stand-in that names none, None (numbers: never the names of
+    data it did not train on)."""
+    declared = names.get("CLASS_NAMES")
+    if isinstance(declared, (list, tuple)) and all(isinstance(name, str) for name in declared):
+        return list(declared)
+    if names.get("STAND_IN") or not item.classes:
+        return None
+    return list(item.classes)
 
 
 # --- events, signals, the parent watchdog ------------------------------------------------
