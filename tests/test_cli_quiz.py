@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import sys
 
 from tests.conftest import dltutor
-from tutor.quiz import TOPICS
+from tutor.cli import app
+from tutor.quiz import MAX_QUESTIONS, TOPICS
 
 QUESTION_KEYS = {"id", "topic", "difficulty", "prompt", "model", "ask", "answer", "explanation"}
 
@@ -64,3 +67,42 @@ def test_console_drill_names_a_slip() -> None:
     result = dltutor(*args, stdin=f"{without_bias}\n")
     assert "Not quite" in result.stdout and "bias" in result.stdout.lower()
     assert "Score: 0/1" in result.stdout
+
+
+def test_too_many_questions_is_one_line_before_any_is_printed() -> None:
+    result = dltutor("quiz", "--json", "--count", "5000")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == "dltutor: error: at most 1,000 questions at a time (got 5,000)\n"
+
+
+def test_the_most_questions_allowed_all_come() -> None:
+    result = dltutor("quiz", "--json", "--count", str(MAX_QUESTIONS), "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == MAX_QUESTIONS
+
+
+def test_json_questions_are_printed_as_they_are_built(monkeypatch, capsys) -> None:
+    """Each line is out before the next question is built, not after building them all."""
+    printed_before: list[int] = []
+    original = TOPICS["concept-data"]
+
+    def noting(rng, slot):  # type: ignore[no-untyped-def]
+        printed_before.append(sys.stdout.getvalue().count("\n"))
+        return original.generator(rng, slot)
+
+    monkeypatch.setitem(TOPICS, "concept-data", dataclasses.replace(original, generator=noting))
+    args = ["quiz", "--json", "--topic", "concept-data", "--count", "4", "--seed", "1"]
+    app(args, prog_name="dltutor", standalone_mode=False)
+    assert printed_before == [0, 1, 2, 3]
+    assert len(capsys.readouterr().out.splitlines()) == 4
+
+
+def test_console_drill_in_korean_ends_with_each_topics_score() -> None:
+    args = ("--lang", "ko", "quiz", "--seed", "2", "--count", "2", "--topic", "concept-loss")
+    questions = [json.loads(line) for line in dltutor(*args, "--json").stdout.splitlines()]
+    first = "abcd"[(("abcd".index(questions[0]["answer"])) + 1) % 4]
+    result = dltutor(*args, stdin=f"{first}\n{questions[1]['answer']}\n")
+    assert result.returncode == 0, result.stderr
+    assert "답 (?: 힌트)>" in result.stdout and "answer (" not in result.stdout
+    assert "점수: 1/2" in result.stdout and "  어떤 손실 함수: 1/2" in result.stdout
+    assert "(쉬움)" in result.stdout or "(보통)" in result.stdout or "(어려움)" in result.stdout

@@ -46,10 +46,11 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 
 
 def print_json_lines(records: Iterable[dict[str, Any]]) -> None:
-    """Print each record as one line of JSON (UTF-8 text kept readable, not escaped)."""
+    """Print each record as one line of JSON (UTF-8 text kept readable, not escaped), each
+    as soon as it is made: a reader of a long stream sees it arrive."""
     for record in records:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+        sys.stdout.flush()
 
 
 def _print_version(value: bool) -> None:
@@ -293,7 +294,7 @@ def quiz_command(
     json_output: JsonOption = False,
 ) -> None:
     """Practise shapes, parameter counts, convolution by hand and concepts."""
-    from tutor.quiz import TOPICS, fresh_seed, practice_set
+    from tutor.quiz import TOPICS, fresh_seed, practice_stream
 
     lang = ctx.obj or "en"
     if list_topics:
@@ -304,13 +305,13 @@ def quiz_command(
             for topic in TOPICS.values():
                 typer.echo(f"{topic.id:<{width}}  {topic.title[lang]}")
         return
-    questions = practice_set(topics, fresh_seed() if seed is None else seed, count, difficulty)
+    questions = practice_stream(topics, fresh_seed() if seed is None else seed, count, difficulty)
     if json_output:
         print_json_lines(question.to_json() for question in questions)
         return
     from tutor.quiz.console import run_console_quiz
 
-    run_console_quiz(questions, lang)
+    run_console_quiz(questions, lang, total=count)
 
 
 progress_app = TutorTyper(help="What you have read, answered and trained, and what is due.")

@@ -49,6 +49,17 @@ _KOREAN: Mapping[str, str] = {
     "Quiz": "퀴즈",
     "Nothing is due for review.": "지금 복습할 주제가 없습니다.",
     "This lesson has no quiz.": "이 강의에는 퀴즈가 없습니다.",
+    # Quiz screen and dltutor quiz (quiz)
+    "Check, next": "확인, 다음",
+    "Rows split by ; e.g. 1 2; 3 4, then Enter (h: hint, Esc: back)": (
+        "행은 ;로 나눕니다 (예: 1 2; 3 4). Enter로 확인 (h: 힌트, Esc: 뒤로)"
+    ),
+    "Press Enter to see your score": "Enter를 누르면 점수를 봅니다",
+    "Practise again: {topics}": "다시 연습할 주제: {topics}",
+    "Reviews due: {n} (r on the home screen)": "복습할 주제: {n}개 (홈 화면에서 r)",
+    "Next lesson: {lesson} (Esc, then n)": "다음 강의: {lesson} (Esc 다음 n)",
+    "Enter or Esc: back": "Enter 또는 Esc: 돌아가기",
+    "answer ({key} for a hint)> ": "답 ({key}: 힌트)> ",
     # Glossary
     "Glossary": "용어집",
     "Type to filter; ↑ ↓ choose a term": "입력하면 걸러집니다. ↑ ↓ 로 용어를 고릅니다",

@@ -4,37 +4,41 @@ learner on an SSH session who wants a quick drill without the full-screen app.""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 
+from tutor.i18n import translate
 from tutor.progress import ProgressStore
 from tutor.quiz.grading import grade
 from tutor.quiz.question import CHOICE_LETTERS, Question
+from tutor.quiz.results import results_by_topic
 from tutor.quiz.topics import get_topic
 
 HINT_KEY = "?"
 
 
 def run_console_quiz(
-    questions: Sequence[Question],
+    questions: Iterable[Question],
     lang: str,
     *,
+    total: int,
     ask: Callable[[str], str] = input,
     say: Callable[[str], None] = print,
     progress: ProgressStore | None = None,
 ) -> int:
-    """Ask each question until it is answered readably; returns the number right.
+    """Ask each of the `total` questions until it is answered readably; returns the number
+    right. Questions may be built as they are asked (`practice_stream`).
 
     Answers are recorded in the learner's progress (review scheduling included); end of
     input (ctrl+d) stops the quiz early, with the score so far.
     """
     store = progress if progress is not None else ProgressStore()
-    right = 0
-    asked = 0
+    answer_prompt = translate("answer ({key} for a hint)> ", lang).format(key=HINT_KEY)
+    answers: list[tuple[str, bool]] = []
     try:
         for number, question in enumerate(questions, 1):
             say(
-                f"\n[{number}/{len(questions)}] {get_topic(question.topic).title[lang]}"
-                f" ({question.difficulty})"
+                f"\n[{number}/{total}] {get_topic(question.topic).title[lang]}"
+                f" ({translate(question.difficulty, lang)})"
             )
             say(question.prompt[lang])
             if question.model:
@@ -46,19 +50,18 @@ def run_console_quiz(
             while feedback is None or feedback.status == "unreadable":
                 if feedback is not None:
                     say(feedback.message[lang])
-                answer = ask(f"answer ({HINT_KEY} for a hint)> ").strip()
+                answer = ask(answer_prompt).strip()
                 if answer == HINT_KEY:
                     say(question.hint[lang])
                     continue
                 feedback = grade(question, answer)
-            asked += 1
             seconds = time.monotonic() - started
+            answers.append((question.topic, feedback.status == "right"))
             say(feedback.message[lang])
             if feedback.slip is not None:
                 say(feedback.slip.message[lang])
             if feedback.status == "wrong" and feedback.explanation:
                 say(feedback.explanation[lang])
-            right += feedback.status == "right"
             store.record_attempt(
                 question.topic,
                 difficulty=question.difficulty,
@@ -74,5 +77,8 @@ def run_console_quiz(
     finally:
         if progress is None:
             store.close()
-    say(f"\nScore: {right}/{asked}")
+    right = sum(correct for _topic, correct in answers)
+    say("\n" + translate("Score: {right}/{total}", lang).format(right=right, total=len(answers)))
+    for result in results_by_topic(answers):
+        say(f"  {get_topic(result.topic).title[lang]}: {result.right}/{result.total}")
     return right

@@ -113,23 +113,27 @@ class HomeScreen(TutorScreen, Screen[None]):
             self.open_lesson(event.option.id)
 
     def action_practice(self) -> None:
-        from tutor.quiz import fresh_seed, practice_set
+        """Fresh questions on what the course has taught up to the furthest lesson opened
+        (everything once the course is finished)."""
+        from tutor.quiz import fresh_seed, practice_scope, practice_set
         from tutor.ui.screens.quiz import QuizScreen
 
-        questions = practice_set(None, fresh_seed(), PRACTICE_COUNT)
-        self.app.push_screen(QuizScreen(questions, translate("Practice", self.tutor.lang)))
+        within = practice_scope(self.tutor.course, self.tutor.progress.lessons())
+        questions = practice_set(None, fresh_seed(), PRACTICE_COUNT, within=within)
+        self.app.push_screen(QuizScreen(questions, lambda lang: translate("Practice", lang)))
 
     def action_review(self) -> None:
         """One fresh question per due topic: the skill is reviewed, not one answer."""
-        from tutor.quiz import TOPICS, fresh_seed, practice_set
+        from tutor.quiz import TOPICS, fresh_seed, practice_scope, practice_set
         from tutor.ui.screens.quiz import QuizScreen
 
         due = [topic for topic in self.tutor.progress.due_topics() if topic in TOPICS]
         if not due:
             self.notify(translate("Nothing is due for review.", self.tutor.lang), timeout=3)
             return
-        questions = practice_set(due, fresh_seed(), len(due))
-        self.app.push_screen(QuizScreen(questions, translate("Review", self.tutor.lang)))
+        within = practice_scope(self.tutor.course, self.tutor.progress.lessons())
+        questions = practice_set(due, fresh_seed(), len(due), within=within)
+        self.app.push_screen(QuizScreen(questions, lambda lang: translate("Review", lang)))
 
     def action_explain(self) -> None:
         from tutor.ui.screens.explain import ExplainScreen

@@ -123,17 +123,20 @@ class LessonScreen(TutorScreen, Screen[str]):
 
     def action_quiz(self) -> None:
         """Practise this lesson's quiz topics with fresh questions."""
-        from tutor.quiz import fresh_seed, practice_set
+        from tutor.quiz import fresh_seed, practice_set, syllabus
         from tutor.ui.screens.quiz import QuizScreen
 
         lesson = self.course.lesson(self.lesson_id)
-        lang = self.tutor.lang
         if not lesson.quiz_topics:
-            self.notify(translate("This lesson has no quiz.", lang), timeout=3)
+            self.notify(translate("This lesson has no quiz.", self.tutor.lang), timeout=3)
             return
-        questions = practice_set(lesson.quiz_topics, fresh_seed(), LESSON_QUIZ_COUNT)
-        title = f"{translate('Quiz', lang)}: {lesson.text(lang).title}"
-        self.app.push_screen(QuizScreen(questions, title))
+        within = syllabus(self.course, lesson.id)  # only what the course has taught so far
+        questions = practice_set(lesson.quiz_topics, fresh_seed(), LESSON_QUIZ_COUNT, within=within)
+
+        def title(lang: str) -> str:
+            return f"{translate('Quiz', lang)}: {lesson.text(lang).title}"
+
+        self.app.push_screen(QuizScreen(questions, title, lesson_id=lesson.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`e` appears in the footer only on lessons that have an exercise."""
