@@ -158,6 +158,9 @@ _KOREAN: Mapping[str, str] = {
     "Epoch": "에포크",
     "({seconds:.1f} s)": "({seconds:.1f}초)",
     "-- model {index} --": "-- 모델 {index} --",
+    "train": "학습",
+    "val": "검증",
+    "earlier": "이전 모델",
     "interrupted": "중단됨",
     "the training process was killed by signal 9 (SIGKILL) before it reported a result: "
     "the system may have run out of memory, or something outside the tutor stopped it": (
@@ -290,6 +293,8 @@ _KOREAN: Mapping[str, str] = {
     "Down": "아래로",
     "Up": "위로",
     "Next lesson": "다음 강의",
+    "Next": "다음",
+    "Previous": "이전",
     "Previous lesson": "이전 강의",
     "Back": "뒤로",
     "Scroll down": "아래로 스크롤",

@@ -108,7 +108,7 @@ def test_open_a_lesson_read_it_and_quit(terminal: Terminal, isolated_home: Path)
     terminal.keys("Enter")
     lesson = terminal.wait_for(lambda s: first_heading in s)
     assert f"1.1  {first.title}"[:40] in lesson
-    assert "Next lesson" in lesson
+    assert "n Next" in lesson
 
     terminal.keys("Escape")
     terminal.wait_for(lambda s: "Deep learning in your terminal" in s)
@@ -137,7 +137,7 @@ def test_no_color_means_no_colour(terminal: Terminal, isolated_home: Path) -> No
     underline = r"\x1b\[(?:\d+;)*4(?:;\d+)*m"
     assert re.search(underline, cursor_line), "the cursor is invisible without colour"
     terminal.keys("Enter")
-    terminal.wait_for(lambda s: "Next lesson" in s)
+    terminal.wait_for(lambda s: "n Next" in s)
     painted = terminal.screen(escapes=True)
     colours = [sgr for sgr in re.findall(r"\x1b\[([0-9;]*)m", painted) if _sets_colour(sgr)]
     assert not colours, f"colour escapes under NO_COLOR: {colours[:5]}"
@@ -227,7 +227,7 @@ def test_an_editor_that_fails_hands_the_terminal_back(
     shown = terminal.wait_for(lambda s: said in " ".join(s.split()))
     assert "Tiny classifier" in shown  # redrawn: the app has the terminal again
     terminal.keys("Escape")  # and answers keys: back to the lesson
-    terminal.wait_for(lambda s: "The neuron" in s and "Next lesson" in s)
+    terminal.wait_for(lambda s: "The neuron" in s and "n Next" in s)
     terminal.keys("C-q")
     terminal.wait_for(lambda s: terminal.exit_status() != "", timeout=10)
     assert terminal.exit_status() == "0"

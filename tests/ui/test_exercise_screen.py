@@ -9,7 +9,6 @@ import gc
 import weakref
 from collections.abc import AsyncIterator, Iterable
 
-import pytest
 from textual.widgets import OptionList, ProgressBar, RichLog, Static, TextArea
 
 from tests.conftest import freed
@@ -252,13 +251,6 @@ async def test_a_closed_exercise_screen_and_its_solution_are_freed(tmp_path) -> 
         assert [screen() for screen in closed] == [None, None]
         kept = [node for node in gc.get_objects() if isinstance(node, (HistoryPlot, TextArea))]
         assert kept == []
-
-
-@pytest.fixture
-def no_editor(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """No $VISUAL or $EDITOR: `e` opens the built-in editor."""
-    monkeypatch.delenv("EDITOR", raising=False)
-    monkeypatch.delenv("VISUAL", raising=False)
 
 
 async def edit(pilot, exercise_id: str) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ class TutorApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("f1", "help", "Help", show=False),
+        Binding("f1", "help", "Help", show=False, priority=True),  # even from a text box
         Binding("l", "toggle_language", "Language"),
         Binding("g", "glossary", "Glossary"),
     ]
@@ -116,7 +116,10 @@ class TutorApp(App[None]):
             self.push_screen(GlossaryScreen())
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        """Open the help over the current screen; F1 again closes it."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen("help")
 
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from tutor.exercises import Exercise
 from tutor.i18n import translate
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 
 
 class ExercisePicker(TutorScreen, ModalScreen[str | None]):
@@ -21,9 +22,10 @@ class ExercisePicker(TutorScreen, ModalScreen[str | None]):
 
     CSS_PATH = "exercise_picker.tcss"
     BINDINGS = [
+        Binding("enter", "choose", "Open", priority=True),
         Binding("escape", "dismiss(None)", "Back"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
     ]
 
     def __init__(self, exercises: Sequence[Exercise]) -> None:
@@ -32,6 +34,7 @@ class ExercisePicker(TutorScreen, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="choices")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#choices", OptionList).focus()
@@ -52,6 +55,11 @@ class ExercisePicker(TutorScreen, ModalScreen[str | None]):
         else:
             choices.action_cursor_up()
 
+    def action_choose(self) -> None:
+        option = self.query_one("#choices", OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(option.id)
+
     @on(OptionList.OptionSelected, "#choices")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

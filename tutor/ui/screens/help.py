@@ -96,7 +96,8 @@ class HelpScreen(TutorScreen, ModalScreen[None]):
                 self.app.get_key_display(replace(binding, key=key.strip()))
                 for key in binding.key.split(",")
             ]
-            descriptions.setdefault(binding.action, translate(binding.description, lang))
+            meaning = binding.tooltip or binding.description  # the footer's word may be short
+            descriptions.setdefault(binding.action, translate(meaning, lang))
         return [(" / ".join(keys), descriptions[action]) for action, keys in keys_of.items()]
 
 

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
+from tutor.errors import TutorError
 from tutor.i18n import translate
 from tutor.lessons import Course
 from tutor.ui.screens.base import TutorScreen
@@ -26,8 +27,8 @@ class LessonScreen(TutorScreen, Screen[str]):
 
     CSS_PATH = "lesson.tcss"
     BINDINGS = [
-        Binding("n,right", "step(1)", "Next lesson"),
-        Binding("p,left", "step(-1)", "Previous lesson"),
+        Binding("n,right", "step(1)", "Next", tooltip="Next lesson"),
+        Binding("p,left", "step(-1)", "Previous", tooltip="Previous lesson"),
         Binding("escape,b,q", "back", "Back"),
         Binding("t", "quiz", "Quiz"),
         Binding("e", "exercise", "Exercise"),
@@ -153,9 +154,13 @@ class LessonScreen(TutorScreen, Screen[str]):
         lesson = self.course.lesson(self.lesson_id)
         if lesson.exercise is None:
             return
-        variants = [item for item in load_catalogue() if item.lesson == lesson.id]
-        if len(variants) <= 1:
-            self.app.push_screen(ExerciseScreen(lesson.exercise))
+        try:  # a broken catalogue (DLTUTOR_EXERCISES, a bad edit) is said, not a crash
+            variants = [item for item in load_catalogue() if item.lesson == lesson.id]
+            if len(variants) <= 1:
+                self.app.push_screen(ExerciseScreen(lesson.exercise))
+                return
+        except TutorError as error:
+            self.notify(str(error), severity="error", timeout=10)
             return
         variants.sort(key=lambda item: item.id != lesson.exercise)  # the lesson's own first
 
