@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tutor.datasets import DATASETS
+from tutor.datasets import describe
 from tutor.i18n import translate
 from tutor.training.protocol import TUTOR_MESSAGES, Error, Result, Start
 
@@ -86,10 +86,9 @@ def data_text(described: str, stand_in: bool, dataset: str | None, lang: str) ->
 
 def dataset_description(name: str | None, stand_in: bool, lang: str) -> str:
     """The dataset `name` (or what stands in for it offline) in `lang`."""
-    dataset = DATASETS.get(name or "")
-    if dataset is None:
+    if name is None:
         return translate("made by the script", lang)
-    return translate(dataset.fallback.description if stand_in else dataset.title, lang)
+    return describe(name, lang, stand_in=stand_in)
 
 
 def error_text(error: Error, lang: str = "en") -> str:

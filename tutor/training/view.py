@@ -23,6 +23,8 @@ LogEntry = str | Result | Error
 """A line the script printed, or the tutor's result or error, rendered when shown (in
 the language of the moment)."""
 ACTIVE = ("starting", "running", "cancelling")
+EARLIER_FITS = 10
+"""Previous fits whose curves a display may draw behind the current one."""
 
 
 @dataclass
@@ -44,6 +46,10 @@ class RunView:
     batch: int = 0
     history: dict[str, list[float | None]] = field(default_factory=dict)
     """The current fit's logs, epoch by epoch, like Keras' `History.history`."""
+    earlier: deque[dict[str, list[float | None]]] = field(
+        default_factory=lambda: deque(maxlen=EARLIER_FITS)
+    )
+    """The histories of the run's previous fits (the folds of a k-fold script)."""
     live: dict[str, float | None] = field(default_factory=dict)
     """The latest batch's running metrics."""
     log: deque[LogEntry] = field(default_factory=lambda: deque(maxlen=LOG_LINES))
@@ -73,6 +79,8 @@ class RunView:
         elif isinstance(event, Fit):
             self.fit, self.epochs, self.steps = event.index, event.epochs, event.steps
             self.epoch = self.batch = 0
+            if self.history:
+                self.earlier.append(self.history)
             self.history, self.live = {}, {}
             self.fit_started = now
             if event.dataset:

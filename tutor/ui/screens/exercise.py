@@ -121,7 +121,8 @@ class ExerciseScreen(TutorScreen, Screen[None]):
                 if plot not in self._plots_to_draw:  # (k-fold models) starve neither plot
                     self._plots_to_draw.append(plot)
         if self._plots_to_draw:  # one a tick: a plot takes 10-30 ms to build on 2 cores
-            self.query_one(self._plots_to_draw.pop(0), HistoryPlot).show(view.history)
+            chart = self.query_one(self._plots_to_draw.pop(0), HistoryPlot)
+            chart.show(view.history, earlier=view.earlier, lang=lang)
 
     def _show(self, selector: str, text: str) -> None:
         """Put `text` in a fixed-size line, only if it changed and without a layout pass:
