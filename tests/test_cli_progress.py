@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tests.conftest import dltutor
 from tutor.progress import ProgressStore
+from tutor.quiz import get_topic
 
 REPORT_KEYS = {"lessons", "topics", "due_reviews", "streak", "runs"}
 
@@ -53,7 +54,8 @@ def test_progress_text_shows_chapters_mastery_and_runs() -> None:
     result = dltutor("progress")
     assert result.returncode == 0, result.stderr
     assert "The deep-learning workflow: 1/" in result.stdout
-    assert "conv2d-params" in result.stdout and "█" in result.stdout
+    title = get_topic("conv2d-params").title["en"]  # the quiz's title, not the topic id
+    assert f"{title}  █" in result.stdout and "%" in result.stdout
     assert "mnist-dnn" in result.stdout and "val_accuracy 0.97" in result.stdout
 
 

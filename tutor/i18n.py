@@ -102,8 +102,11 @@ _KOREAN: Mapping[str, str] = {
     "No answers yet.": "아직 푼 문제가 없습니다.",
     "Reviews due": "복습할 주제",
     "Streak": "연속 학습",
-    "day": "일",
-    "days": "일",
+    "{n} day": "{n}일",
+    "{n} days": "{n}일",
+    "mastery, 0-100%": "숙련도, 0-100%",
+    "Result": "결과",
+    "no figures saved": "저장된 수치 없음",
     "Exercise runs": "실습 실행 기록",
     "No runs yet.": "아직 실행한 실습이 없습니다.",
     # Exercises

@@ -7,7 +7,9 @@ from datetime import datetime, timezone
 
 from textual.widgets import DataTable, OptionList, Static
 
+from tutor.paths import data_dir
 from tutor.progress import ProgressStore
+from tutor.quiz import get_topic
 from tutor.ui.app import make_app
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.progress import ProgressScreen
@@ -48,7 +50,8 @@ async def test_progress_screen_shows_mastery_and_plots_a_run(fixture_course, tmp
         seconds=5.0,
         now=now,
     )
-    history = tmp_path / "history.json"
+    history = data_dir() / "runs" / "history.json"  # only the data directory is read
+    history.parent.mkdir(parents=True)
     history.write_text(json.dumps({"loss": [0.9, 0.5], "accuracy": [0.7, 0.9]}))
     run = store.start_run("mnist-dnn", history_path=str(history), now=now)
     store.finish_run(run, "passed", metrics={"val_accuracy": 0.91}, now=now)
@@ -56,8 +59,11 @@ async def test_progress_screen_shows_mastery_and_plots_a_run(fixture_course, tmp
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, ProgressScreen)
+        await pilot.pause(0.2)  # the history is read in a thread
         summary = str(app.screen.query_one("#summary", Static).render())
-        assert "conv2d-params" in summary and "█" in summary and "Streak: 1 day" in summary
+        title = get_topic("conv2d-params").title["en"]
+        assert f"{title}  █" in summary and "%" in summary and "Streak: 1 day" in summary
+        assert "conv2d-params" not in summary  # the quiz's title, not the internal id
         table = app.screen.query_one("#runs", DataTable)
         assert table.row_count == 1
         assert table.get_row_at(0)[1:] == ["mnist-dnn", "passed", "val_accuracy 0.91"]
@@ -65,6 +71,9 @@ async def test_progress_screen_shows_mastery_and_plots_a_run(fixture_course, tmp
         assert plot.metric == "accuracy"
         await pilot.press("l")
         assert app.screen.title == "학습 현황"
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert get_topic("conv2d-params").title["ko"] in summary and "1일" in summary
+        assert table.get_row_at(0)[2] == "통과"
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -81,3 +90,39 @@ async def test_an_unreadable_progress_file_is_moved_aside_with_a_notice(
         assert any("unreadable" in m and "fresh one started" in m for m in messages)
         assert isinstance(app.screen, HomeScreen)
     assert list(tmp_path.glob("p.sqlite3.corrupt-*"))
+
+
+async def test_no_runs_says_so_instead_of_an_empty_heading(fixture_course, tmp_path) -> None:
+    app = make_app(fixture_course, "en", progress=ProgressStore(tmp_path / "p.sqlite3"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert str(app.screen.query_one("#run-detail", Static).render()) == "No runs yet."
+        assert not app.screen.query_one("#runs", DataTable).display
+
+
+async def test_a_history_path_that_never_ends_does_not_hold_up_the_keys(
+    fixture_course, tmp_path
+) -> None:
+    """An imported run may name /dev/zero as its history: the screen still answers."""
+    store = ProgressStore(tmp_path / "p.sqlite3")
+    run = store.start_run("mnist-dnn", history_path="/dev/zero")
+    store.finish_run(run, "passed", metrics={"val_accuracy": 0.9})
+    app = make_app(fixture_course, "en", progress=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#history", HistoryPlot)._history == {}
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_every_figure_of_the_highlighted_run_is_shown(fixture_course, tmp_path) -> None:
+    store = ProgressStore(tmp_path / "p.sqlite3")
+    metrics = {"loss": 0.25, "accuracy": 0.93, "val_loss": 0.31, "val_accuracy": 0.9123}
+    run = store.start_run("fashion-dnn")
+    store.finish_run(run, "failed", metrics=metrics)
+    app = make_app(fixture_course, "en", progress=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        detail = str(app.screen.query_one("#run-detail", Static).render())
+        assert detail == "fashion-dnn: loss 0.25, accuracy 0.93, val_loss 0.31, val_accuracy 0.9123"

@@ -1,47 +1,31 @@
 """The Progress screen: lessons done per chapter, mastery per quiz topic, the streak, and
-recent exercise runs; selecting a run draws its training history."""
+recent exercise runs; the highlighted run's figures and training history below them.
+
+A run's history file is read in a thread: its path comes from the progress store, which
+an import may have filled, so even the careful reader (`tutor.progress.history`) must
+not be able to hold up the keys.
+"""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
+from textual.worker import get_current_worker
 
 from tutor.i18n import translate
 from tutor.progress import ExerciseRun
-from tutor.progress.summary import metrics_text, progress_lines
+from tutor.progress.history import read_history
+from tutor.progress.summary import main_metric_text, metrics_text, progress_lines
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.history_plot import HistoryPlot
 
 RECENT_RUNS = 20
-
-
-def read_history(path: str | None) -> dict[str, list[float]]:
-    """A saved Keras history (name -> per-epoch values); empty if missing or unreadable,
-    since an old run's file may have been cleaned away."""
-    if not path:
-        return {}
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if isinstance(data, dict) and isinstance(data.get("history"), dict):
-        data = data["history"]
-    if not isinstance(data, dict):
-        return {}
-    return {
-        str(name): [v for v in values if isinstance(v, (int, float))]
-        for name, values in data.items()
-        if isinstance(values, list)
-    }
 
 
 def main_metric(history: dict[str, list[float]]) -> str:
@@ -51,7 +35,15 @@ def main_metric(history: dict[str, list[float]]) -> str:
 
 class ProgressScreen(TutorScreen, Screen[None]):
     CSS_PATH = "progress.tcss"
-    BINDINGS = [Binding("escape,q,b", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape,q,b", "app.pop_screen", "Back"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._runs: dict[str, ExerciseRun] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -59,6 +51,7 @@ class ProgressScreen(TutorScreen, Screen[None]):
             yield Static(id="summary")
             yield Static(id="runs-title", classes="heading")
             yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
+            yield Static(id="run-detail")
             yield HistoryPlot("loss", id="history")
         yield KeyFooter()
 
@@ -75,7 +68,7 @@ class ProgressScreen(TutorScreen, Screen[None]):
     def _fill_runs(self, lang: str) -> None:
         table = self.query_one("#runs", DataTable)
         table.clear(columns=True)
-        for column in ("Started", "Exercise", "Status", "Metrics"):
+        for column in ("Started", "Exercise", "Status", "Result"):
             table.add_column(translate(column, lang))
         runs: list[ExerciseRun] = self.tutor.progress.runs()[-RECENT_RUNS:][::-1]
         for run in runs:
@@ -83,21 +76,40 @@ class ProgressScreen(TutorScreen, Screen[None]):
                 run.started.astimezone().strftime("%Y-%m-%d %H:%M"),
                 run.exercise_id,
                 translate(run.status, lang),
-                metrics_text(run.metrics),
+                main_metric_text(run.metrics),
                 key=str(run.run_id),
             )
         self._runs = {str(run.run_id): run for run in runs}
         table.display = bool(runs)
         self.query_one("#history", HistoryPlot).display = bool(runs)
+        detail = self.query_one("#run-detail", Static)
         if runs:
-            self._plot(runs[0])
+            table.focus()
+            self._show_run(runs[0], lang)
+        else:
+            detail.update(translate("No runs yet.", lang))
 
     @on(DataTable.RowHighlighted, "#runs")
     def _run_highlighted(self, event: DataTable.RowHighlighted) -> None:
         run = self._runs.get(event.row_key.value or "")
         if run is not None:
-            self._plot(run)
+            self._show_run(run, self.tutor.lang)
 
-    def _plot(self, run: ExerciseRun) -> None:
+    def _show_run(self, run: ExerciseRun, lang: str) -> None:
+        figures = metrics_text(run.metrics) or translate("no figures saved", lang)
+        self.query_one("#run-detail", Static).update(Text(f"{run.exercise_id}: {figures}"))
+        self._load_history(run)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load_history(self, run: ExerciseRun) -> None:
         history = read_history(run.history_path)
-        self.query_one("#history", HistoryPlot).show(history, main_metric(history))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._plot, history)
+
+    def _plot(self, history: dict[str, list[float]]) -> None:
+        if self.is_attached:
+            self.query_one("#history", HistoryPlot).show(history, main_metric(history))
+
+    def action_page(self, pages: int) -> None:
+        report = self.query_one("#report", VerticalScroll)
+        report.scroll_relative(y=pages * max(1, report.size.height - 1), animate=False)
