@@ -193,3 +193,16 @@ async def test_glossary_opens_from_a_lesson_and_filters(fixture_course, monkeypa
         assert table.row_count == 1 and table.get_row_at(0)[0] == "padding"
         await pilot.press("escape")
         assert isinstance(app.screen, LessonScreen)
+
+
+async def test_the_language_chosen_with_l_is_remembered_for_the_next_launch(
+    fixture_course,
+) -> None:
+    from tutor.config import choose_language, remembered_language
+
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+    assert remembered_language() == "ko" and choose_language(None) == "ko"
+    assert choose_language("en") == "en"  # --lang still wins

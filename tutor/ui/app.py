@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gc
 import os
+from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from tutor.config import remember_language
 from tutor.exercises import Exercise
 from tutor.i18n import detect_language, other_language
 from tutor.lessons import Course, load_course
@@ -107,7 +109,10 @@ class TutorApp(App[None]):
                 screen.follow_language(lang)
 
     def action_toggle_language(self) -> None:
+        """Switch language, and remember it for the next launch (in a thread: a slow or
+        full disk costs the learner the setting, never a frozen key)."""
         self.lang = other_language(self.lang)
+        self.run_worker(partial(remember_language, self.lang), thread=True, group="settings")
 
     def action_glossary(self) -> None:
         from tutor.ui.screens.glossary import GlossaryScreen  # on first use: start-up budget
