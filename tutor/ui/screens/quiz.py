@@ -52,7 +52,9 @@ class AnswerInput(Input, inherit_bindings=False):
         super().__init__(id="answer", max_length=MAX_CHARS)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        if not self.value and character in self.KEYS_WHEN_EMPTY:
+        """The footer keeps listing the letter keys (it is not redrawn per keystroke);
+        in a box with text they are typed, as `_on_key` decides."""
+        if character in self.KEYS_WHEN_EMPTY:
             return False
         return super().check_consume_key(key, character)
 
