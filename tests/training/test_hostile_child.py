@@ -65,6 +65,7 @@ print("never", name)
 KILLED = """
 import os, signal, sys
 print("E0000 00:00:1.0 1 cuda_platform.cc:52] failed call to cuInit: CUDA error", file=sys.stderr)
+print("W0000 00:00:1.0 1 op_kernel.cc:9] Allocation exceeds 10% of memory", file=sys.stderr)
 print("Some last noise from TensorFlow", file=sys.stderr, flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
 """
@@ -162,3 +163,4 @@ async def test_a_signal_kill_is_named_not_the_last_noise(hostile: Path) -> None:
     logged = [event.line for event in events if isinstance(event, Log)]
     assert "Some last noise from TensorFlow" in logged
     assert not any("cuInit" in line for line in logged)  # start-up noise: in the run's log
+    assert any("Allocation exceeds 10% of memory" in line for line in logged)  # a real warning
