@@ -71,9 +71,7 @@ _KOREAN: Mapping[str, str] = {
     # Explain
     "Explain a model": "모델 풀이",
     "Explain": "모델 풀이",
-    "Type or paste Keras code; nothing is run": (
-        "Keras 코드를 입력하거나 붙여 넣으세요. 코드는 실행되지 않습니다"
-    ),
+    "Type or paste Keras code; nothing is run": "Keras 코드 입력·붙여 넣기 (실행하지 않음)",
     "Clear": "지우기",
     "Editor/summary": "편집기/요약 전환",
     "Scroll summary": "요약 스크롤",

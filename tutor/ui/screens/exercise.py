@@ -168,7 +168,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             return name
         if status.state in ("cached", "bundled"):
             return f"{name} ({translate(status.state, lang)})"
-        fallback = status.fallback.description
+        fallback = datasets.describe(name, lang, stand_in=True)
         return f"{name} ({translate('not downloaded; offline', lang)}: {fallback})"
 
     def _status(self, view: RunView | None, lang: str) -> str:
