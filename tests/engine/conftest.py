@@ -12,6 +12,15 @@ from tutor.engine import LayerSpec, ModelSpec, Shape, analyze
 
 MODEL_COUNT = 320
 SEED = 20240607
+SEQUENTIAL_CLASSES = (
+    "Dense", "Conv1D", "Conv2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D",
+    "AveragePooling2D", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D",
+    "GlobalMaxPooling2D", "Flatten", "Dropout", "BatchNormalization", "Activation", "Reshape",
+    "Embedding", "SimpleRNN", "LSTM", "GRU", "Bidirectional", "Rescaling", "RandomFlip",
+    "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast",
+)  # fmt: skip
+"""The classes these seeded models cover; the generated corpus (tests/engine/corpus) covers
+every class the engine knows, merges and wrappers included."""
 
 Maker = Callable[[random.Random, Shape], LayerSpec | None]
 

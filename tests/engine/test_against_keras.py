@@ -11,7 +11,9 @@ import keras
 import pytest
 
 from tutor.engine import EngineError, LayerSpec, ModelSpec, analyze, explain, to_source
-from tutor.engine.catalog import ALIASES, POSITIONAL
+from tutor.engine.catalog import ALIASES
+
+from .conftest import SEQUENTIAL_CLASSES
 
 
 def _build(spec: ModelSpec):
@@ -65,7 +67,7 @@ def test_generated_models_cover_every_layer_and_argument(
 
     layers = [inner for spec in generated_models for layer in spec.layers for inner in walk(layer)]
     classes = Counter(layer.cls for layer in layers)
-    assert set(classes) == set(POSITIONAL) | set(ALIASES)
+    assert set(classes) == set(SEQUENTIAL_CLASSES) | set(ALIASES)
     used = {(layer.cls, key) for layer in layers for key in layer.args}
     used |= {(layer.cls, f"{key}={value}") for layer in layers for key, value in layer.args.items()}
     for cls, key in [

@@ -257,8 +257,7 @@ def test_json_includes_notes_only_when_there_are_some() -> None:
         ),
         (
             "",
-            "no keras.Sequential model found (the functional API and subclassed models are "
-            "not supported)",
+            "no Keras model found: write keras.Sequential([...]) or keras.Model(inputs, outputs)",
         ),
     ],
 )

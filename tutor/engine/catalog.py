@@ -62,6 +62,9 @@ POSITIONAL: dict[str, tuple[str, ...]] = {
         "RandomZoom": f"height_factor width_factor {_FILL}",
         "RandomTranslation": f"height_factor width_factor {_FILL}",
         "RandomContrast": "factor value_range seed",
+        **dict.fromkeys(("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"), ""),
+        "Concatenate": "axis",
+        "Dot": "axes normalize",
     }.items()
 }
 
@@ -126,6 +129,41 @@ UNSUPPORTED_UNLESS = {
     "data_format": (None, "channels_last"),
 }
 """Arguments the tutor does not model, with the values under which they change nothing."""
+
+
+WRAPPERS = ("Bidirectional",)
+"""Layers that take another layer as their first argument."""
+
+REFUSED = {
+    "Lambda": "refused_lambda",
+    "Normalization": "refused_adapt",
+    "TextVectorization": "refused_adapt",
+    "StringLookup": "refused_adapt",
+    "IntegerLookup": "refused_adapt",
+    "Discretization": "refused_adapt",
+}
+"""Layers the tutor refuses by name, with the phrase that says why."""
+
+_CHANGE_NOTHING = frozenset(
+    ("activation", "recurrent_activation", "seed", "dtype", "autocast", "weights")
+)
+
+
+_AUGMENTATION_VALUES = frozenset(
+    "factor height_factor width_factor value_range fill_mode interpolation fill_value mode "  # noqa: SIM905
+    "scale offset".split()
+)
+"""How strongly the augmentation and rescaling layers change values: never a shape."""
+
+
+def changes_nothing(key: str, cls: str) -> bool:
+    """Arguments that change neither a shape nor a count (activations, initializers,
+    regularizers, constraints, how strongly an image is augmented): they may be any
+    expression, even one known only at run time. Every other argument must be a literal
+    the reader can know."""
+    if key in _AUGMENTATION_VALUES and (cls.startswith("Random") or cls == "Rescaling"):
+        return True
+    return key in _CHANGE_NOTHING or key.endswith(("_initializer", "_regularizer", "_constraint"))
 
 
 def canonical(cls: str) -> str | None:

@@ -117,7 +117,7 @@ def conv(layer: LayerArgs, shape: Shape, rank: int) -> Outcome:
         params = f"params = ({weights} + 1) * {filters} = {count}"
     else:
         params = f"params = {weights} * {filters} = {count} (no bias)"
-    return Outcome((None, *spatial, filters), count, 0, "\n".join(lines), params)
+    return Outcome((shape[0], *spatial, filters), count, 0, "\n".join(lines), params)
 
 
 def pool(layer: LayerArgs, shape: Shape, rank: int) -> Outcome:
@@ -132,13 +132,13 @@ def pool(layer: LayerArgs, shape: Shape, rank: int) -> Outcome:
     padding = layer.choice("padding", ("valid", "same"), "valid")
     spatial, lines = _spatial(layer, shape, window, strides, padding)
     lines.append(f"channels stay {shape[-1]}")
-    return Outcome((None, *spatial, shape[-1]), 0, 0, "\n".join(lines))
+    return Outcome((shape[0], *spatial, shape[-1]), 0, 0, "\n".join(lines))
 
 
 def global_pool(layer: LayerArgs, shape: Shape, rank: int) -> Outcome:
     """Global pooling keeps one value per channel (`keepdims=True` keeps size-1 axes)."""
     require_rank(layer, shape, rank)
     keepdims = layer.flag("keepdims", False)
-    out = (None, *([1] * rank), shape[-1]) if keepdims else (None, shape[-1])
+    out = (shape[0], *([1] * rank), shape[-1]) if keepdims else (shape[0], shape[-1])
     kept = " (keepdims=True keeps the axes as 1)" if keepdims else ""
     return Outcome(out, 0, 0, f"one value per channel: {shape} -> {out}{kept}")

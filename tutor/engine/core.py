@@ -50,12 +50,12 @@ def flatten(layer: LayerArgs, shape: Shape) -> Outcome:
     """All non-batch axes become one; an unknown axis makes the length unknown (Keras: None)."""
     rest = shape[1:]
     if not rest:
-        return Outcome((None, 1), 0, 0, "nothing to flatten: length 1")
+        return Outcome((shape[0], 1), 0, 0, "nothing to flatten: length 1")
     if None in rest:
-        return Outcome((None, None), 0, 0, f"{shape} has a None axis, so the length is None")
+        return Outcome((shape[0], None), 0, 0, f"{shape} has a None axis, so the length is None")
     length = math.prod(rest)
     derivation = f"{times(rest)} = {length}" if len(rest) > 1 else f"already flat: {length}"
-    return Outcome((None, length), 0, 0, derivation)
+    return Outcome((shape[0], length), 0, 0, derivation)
 
 
 def dropout(layer: LayerArgs, shape: Shape) -> Outcome:
@@ -118,7 +118,7 @@ def reshape(layer: LayerArgs, shape: Shape) -> Outcome:
     if None in rest:
         out = tuple(None if d == -1 else d for d in target)
         why = f"{shape} has a None axis, so -1 stays None: " if -1 in target else ""
-        return Outcome((None, *out), 0, 0, f"{why}{shape} -> {(None, *out)}")
+        return Outcome((shape[0], *out), 0, 0, f"{why}{shape} -> {(shape[0], *out)}")
     total = math.prod(rest)
     written = times(rest)
     if -1 not in target:
@@ -127,7 +127,7 @@ def reshape(layer: LayerArgs, shape: Shape) -> Outcome:
                 f"cannot reshape {shape} ({written} = {total} values) to {target} "
                 f"({times(target)} = {math.prod(target)} values)"
             )
-        return Outcome((None, *target), 0, 0, f"{written} = {total} = {times(target)}")
+        return Outcome((shape[0], *target), 0, 0, f"{written} = {total} = {times(target)}")
     solved, remainder = divmod(total, math.prod(known))
     if remainder:
         layer.fail(
@@ -136,4 +136,4 @@ def reshape(layer: LayerArgs, shape: Shape) -> Outcome:
         )
     out = tuple(solved if d == -1 else d for d in target)
     divisor = f"({times(known)})" if len(known) > 1 else times(known) or "1"
-    return Outcome((None, *out), 0, 0, f"-1 = {total} / {divisor} = {solved}")
+    return Outcome((shape[0], *out), 0, 0, f"-1 = {total} / {divisor} = {solved}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import textwrap
 
+from tutor.engine.analysis import analyze
 from tutor.engine.errors import EngineError, ParseError
 from tutor.engine.korean import working
 from tutor.engine.model import ModelResult
 from tutor.engine.parser import parse_model
-from tutor.engine.rules import analyze
 
 _INDENT = "    "
 _WIDTH = 80

@@ -6,12 +6,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from tutor.engine.errors import ParseError
+from tutor.engine.errors import ParseError, Phrase, at_line
 from tutor.engine.limits import capped_repr
 from tutor.engine.model import Shape
-from tutor.engine.values import Value
 
-Note = Callable[[int, str], None]
+Note = Callable[[int, Phrase], None]
+Argument = tuple[object, ast.expr]
+"""An argument's value with its node, for messages."""
 
 RENAMED = {
     "init": "kernel_initializer",
@@ -23,10 +24,14 @@ RENAMED = {
 }
 INPUT_ARGUMENTS = ("input_shape", "input_dim", "input_length", "batch_input_shape", "batch_size")
 """Accepted on any layer (Keras 3 itself takes only the first two, and warns)."""
+OLD_SUBMODULES = frozenset(
+    "convolutional core recurrent pooling normalization embeddings wrappers "  # noqa: SIM905
+    "advanced_activations".split()
+)
 
 
 def translate(
-    named: dict[str, ast.expr], cls: str, written: str, line: int, note: Note, positional: int
+    named: dict[str, Argument], cls: str, written: str, line: int, note: Note, positional: int
 ) -> None:
     """Rename Keras 1 arguments in `named` in place (`positional`: how many arguments the
     call gave by position, since Keras 1's third one meant something else)."""
@@ -38,38 +43,30 @@ def translate(
     for old, new in renamed.items():
         if old in named:
             if new in named:
-                raise ParseError(f"line {line}: {written} got both {old}= and {new}=")
+                raise _error(line, "both_spellings", written=written, old=old, new=new)
             named[new] = named.pop(old)
-            note(line, f"{old}= is old Keras; Keras 3 calls it {new}=")
+            note(line, Phrase("note_renamed", old=old, new=new))
     if "nb_row" in named or "nb_col" in named:
         if "kernel_size" in named or not ("nb_row" in named and "nb_col" in named):
-            raise ParseError(f"line {line}: write kernel_size=(rows, cols) for nb_row/nb_col")
-        rows, cols = named.pop("nb_row"), named.pop("nb_col")
-        named["kernel_size"] = ast.copy_location(ast.Tuple([rows, cols], ast.Load()), rows)
-        note(line, "nb_row=, nb_col= are old Keras; Keras 3 writes kernel_size=(rows, cols)")
+            raise _error(line, "nb_row_nb_col")
+        (rows, row_node), (cols, col_node) = named.pop("nb_row"), named.pop("nb_col")
+        tuple_node = ast.copy_location(ast.Tuple([row_node, col_node], ast.Load()), row_node)
+        named["kernel_size"] = ((rows, cols), tuple_node)
+        note(line, Phrase("note_nb_row"))
     if written.startswith("Convolution") and positional >= 3:
-        note(
-            line,
-            f"the third argument of {cls} is strides in Keras 3; "
-            f"Keras 1's {written}(32, 3, 3) is {cls}(32, (3, 3))",
-        )
+        note(line, Phrase("note_convolution_strides", cls=cls, written=written))
 
 
 def input_from_layer(
-    args: dict[str, Value], cls: str, line: int, first: bool, note: Note
+    found: dict[str, object], cls: str, line: int, first: bool, note: Note
 ) -> Shape | None:
-    """Pull `input_shape=`, `input_dim=`, `input_length=` out of a layer's arguments; on
-    the first layer they give the model's input shape."""
-    found = {
-        key: args.pop(key)
-        for key in INPUT_ARGUMENTS
-        if key in args and not (key == "input_dim" and cls == "Embedding")
-    }
+    """The model's input shape from old-style `input_shape=`, `input_dim=`,
+    `input_length=` on a layer (a note either way; only the first layer's count)."""
     if not found:
         return None
+    keys = ", ".join(f"{key}=" for key in found)
     if not first:
-        keys = ", ".join(f"{k}=" for k in found)
-        note(line, f"{keys} on a later layer is ignored")
+        note(line, Phrase("note_input_ignored", keys=keys))
         return None
     if "batch_input_shape" in found:
         shape = checked_shape(found["batch_input_shape"], "batch_input_shape", line)[1:]
@@ -84,20 +81,22 @@ def input_from_layer(
     else:
         return None
     if cls == "Embedding" and "input_length" in found:
-        note(line, f"input_length= is not needed in Keras 3; start with keras.Input(shape={shape})")
+        note(line, Phrase("note_input_length", shape=shape))
     else:
-        keys = " and ".join(f"{k}=" for k in found)
-        note(line, f"{keys} is old style; Keras 3 starts with keras.Input(shape={shape})")
+        note(line, Phrase("note_input_old_style", keys=keys, shape=shape))
     return shape
 
 
-def checked_shape(value: Value, key: str, line: int) -> Shape:
+def checked_shape(value: object, key: str, line: int | None) -> Shape:
     """A shape written in the source: a tuple of positive ints or None."""
+    if isinstance(value, list):
+        value = tuple(value)
     if not isinstance(value, tuple) or not all(
         d is None or (isinstance(d, int) and not isinstance(d, bool) and d > 0) for d in value
     ):
-        raise ParseError(
-            f"line {line}: {key} must be a tuple of positive integers or None "
-            f"(got {capped_repr(value)})"
-        )
+        raise _error(line, "shape_not_tuple", key=key, value=capped_repr(value))
     return value
+
+
+def _error(line: int | None, key: str, /, **values: object) -> ParseError:
+    return ParseError(at_line(line, Phrase(key, **values)))

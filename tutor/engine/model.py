@@ -15,13 +15,18 @@ class LayerSpec:
 
     `args` holds Python literals only (int, float, str, bool, None, tuples); positional
     arguments are stored under their Keras keyword. `wrapped` is the layer inside a
-    `Bidirectional`. `line` is for messages and does not take part in equality.
+    `Bidirectional` or `TimeDistributed`. The parser also records `auto_name`, the name
+    Keras gave the layer when the file constructed it, and `key`, the same for every use
+    of one layer object (its weights are shared). Neither, nor `line`, takes part in
+    equality.
     """
 
     cls: str
     args: Mapping[str, object] = field(default_factory=dict)
     line: int | None = field(default=None, compare=False)
     wrapped: LayerSpec | None = None
+    auto_name: str | None = field(default=None, compare=False)
+    key: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "args", MappingProxyType(dict(self.args)))
@@ -30,17 +35,53 @@ class LayerSpec:
 @dataclass(frozen=True)
 class ModelSpec:
     """A Sequential model: the input shape without the batch axis, the layers in order,
-    and the parser's notes about old-Keras spellings it translated."""
+    the parser's notes about old-Keras spellings it translated, and a fixed batch size
+    (`keras.Input(batch_shape=...)` or `batch_size=`) if one was given."""
 
     input_shape: Shape
     layers: tuple[LayerSpec, ...]
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    batch_size: int | None = None
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """One `keras.Input` of a functional model: its shape with the batch axis."""
+
+    shape: Shape
+    name: str
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """One call of a layer: `layer` indexes FunctionalSpec.layers; `inputs` numbers tensors,
+    the model's inputs first and then one per node in order; `as_list` is True when the
+    tensors were passed as a list (as merge layers take them)."""
+
+    layer: int
+    inputs: tuple[int, ...]
+    as_list: bool = False
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class FunctionalSpec:
+    """A functional model, `keras.Model(inputs, outputs)`: each layer object once, its
+    calls in the order the file made them, and the tensors that are the outputs."""
+
+    inputs: tuple[InputSpec, ...]
+    layers: tuple[LayerSpec, ...]
+    nodes: tuple[NodeSpec, ...]
+    outputs: tuple[int, ...]
     notes: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
 class LayerResult:
-    """One layer's Keras name, output shape (batch axis `None`), parameter counts, and the
-    formulas with numbers substituted that the learner is shown."""
+    """One layer's Keras name, output shape (batch axis `None` unless fixed), parameter
+    counts, and the formulas with numbers substituted that the learner is shown.
+    `inbound` names the layers that feed it (in a functional model)."""
 
     name: str
     cls: str
@@ -51,11 +92,15 @@ class LayerResult:
     shape_derivation: str
     params_derivation: str
     line: int | None = None
+    inbound: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ModelResult:
-    """The whole model: input shape with the batch axis, every layer, and the totals."""
+    """The whole model: input shape with the batch axis, every layer in Keras'
+    `model.layers` order, and the totals (a shared layer's weights counted once).
+    A functional model lists its InputLayers among the layers, as Keras does, and has
+    `input_shapes` for all its inputs."""
 
     input_shape: Shape
     layers: tuple[LayerResult, ...]
@@ -63,3 +108,5 @@ class ModelResult:
     trainable_params: int
     non_trainable_params: int
     notes: tuple[str, ...] = ()
+    input_shapes: tuple[Shape, ...] = ()
+    functional: bool = False

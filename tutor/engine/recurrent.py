@@ -38,9 +38,9 @@ def _weights(layer: LayerArgs, features: int) -> tuple[int, str]:
 
 def _output(layer: LayerArgs, shape: Shape, width: int) -> tuple[Shape, str]:
     if layer.flag("return_sequences", False):
-        out = (None, shape[1], width)
+        out = (shape[0], shape[1], width)
         return out, f"return_sequences=True: a {width}-vector per time step -> {out}"
-    out = (None, width)
+    out = (shape[0], width)
     return out, f"return_sequences=False: only the last step's {width}-vector -> {out}"
 
 

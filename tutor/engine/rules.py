@@ -1,5 +1,5 @@
-"""Walks a ModelSpec layer by layer: names each layer as a fresh Keras session would,
-applies its shape and parameter rule, and adds up the totals."""
+"""Every supported layer's shape and parameter rule, and what applying one involves:
+naming the layer as Keras would, reading its arguments, and `trainable=False`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import canonical, snake_case, supported_summary
 from tutor.engine.errors import EngineError
 from tutor.engine.limits import capped_repr
-from tutor.engine.model import LayerResult, LayerSpec, ModelResult, ModelSpec, Shape
+from tutor.engine.model import LayerResult, LayerSpec, Shape
 from tutor.engine.outcome import Outcome
 
 Rule = Callable[[LayerArgs, Shape], Outcome]
@@ -48,9 +48,10 @@ RULES: dict[str, Rule] = {
 }
 
 
-class _Namer:
-    """Keras' `auto_name`: a counter per snake_case prefix, consumed when a layer is
-    constructed without `name=` (a wrapped layer is constructed before its wrapper)."""
+class Namer:
+    """Names layers: the given `name=`, else the name the parser recorded when the file
+    constructed the layer, else Keras' `auto_name` in a fresh session (a counter per
+    snake_case prefix, consumed by a wrapped layer before its wrapper)."""
 
     def __init__(self) -> None:
         self._uids: Counter[str] = Counter()
@@ -65,22 +66,25 @@ class _Namer:
                     f"(got {capped_repr(given)})"
                 )
             return given
+        if spec.auto_name is not None:
+            return spec.auto_name
         prefix = snake_case(cls)
         count = self._uids[prefix]
         self._uids[prefix] += 1
         return f"{prefix}_{count}" if count else prefix
 
 
-def _layer_args(spec: LayerSpec, namer: _Namer) -> LayerArgs:
+def layer_args(spec: LayerSpec, namer: Namer) -> LayerArgs:
     cls = canonical(spec.cls)
     if cls is None:
         where = f"line {spec.line}: " if spec.line is not None else ""
         raise EngineError(f"{where}unknown layer {spec.cls!r}; supported: {supported_summary()}")
-    wrapped = _layer_args(spec.wrapped, namer) if spec.wrapped is not None else None
+    wrapped = layer_args(spec.wrapped, namer) if spec.wrapped is not None else None
     return LayerArgs(namer.name(spec, cls), cls, spec.args, spec.line, wrapped)
 
 
-def _check_input_shape(shape: Shape) -> None:
+def check_shape(shape: Shape) -> None:
+    """An input shape given in a spec: positive integers or None."""
     if not isinstance(shape, tuple) or not all(
         d is None or (isinstance(d, int) and not isinstance(d, bool) and d > 0) for d in shape
     ):
@@ -91,55 +95,65 @@ def _check_input_shape(shape: Shape) -> None:
 
 
 def _frozen(layer: LayerArgs) -> bool:
-    """`trainable=False` on the layer (or on the layer a Bidirectional wraps) freezes all."""
+    """`trainable=False` on the layer (or on the layer a wrapper wraps) freezes all."""
     frozen = not layer.flag("trainable", True)
     return frozen or (layer.wrapped is not None and not layer.wrapped.flag("trainable", True))
 
 
-def analyze(spec: ModelSpec) -> ModelResult:
-    """Every layer's Keras name, output shape and parameter counts, with derivations.
+def apply(layer: LayerArgs, shape: Shape) -> Outcome:
+    """The layer's rule on one input shape, with `trainable=False` applied."""
+    if layer.cls not in RULES:
+        layer.fail("a merge layer takes a list of tensors: build the model with keras.Model")
+    outcome = RULES[layer.cls](layer, shape)
+    if _frozen(layer) and outcome.trainable:
+        return Outcome(
+            outcome.output_shape,
+            0,
+            outcome.trainable + outcome.non_trainable,
+            outcome.shape_derivation,
+            outcome.params_derivation + "; trainable=False, so all are non-trainable",
+        )
+    return outcome
 
-    Raises EngineError for a model Keras would refuse to build.
-    """
-    _check_input_shape(spec.input_shape)
-    shape: Shape = (None, *spec.input_shape)
-    input_shape = shape
-    namer = _Namer()
-    results: list[LayerResult] = []
-    seen: dict[str, LayerArgs] = {}
-    for layer_spec in spec.layers:
-        layer = _layer_args(layer_spec, namer)
-        if layer.name in seen:
+
+def shared_outcome(layer: LayerArgs, again: Outcome, first: Outcome, first_name: str) -> Outcome:
+    """A layer object used a second time keeps the weights it was built with: the new
+    input must need the same weights, and the derivation says they are shared."""
+    if (again.trainable, again.non_trainable) != (first.trainable, first.non_trainable):
+        layer.fail(
+            "this layer object is used again on an input its weights do not fit "
+            f"({first.trainable + first.non_trainable} weights were built for its first use)"
+        )
+    note = f"the same layer object as {first_name}: its weights are shared, counted once"
+    return Outcome(
+        again.output_shape,
+        again.trainable,
+        again.non_trainable,
+        again.shape_derivation,
+        f"{again.params_derivation}; {note}",
+    )
+
+
+def unique_names(results: list[tuple[LayerArgs, object]]) -> None:
+    """Keras refuses two layers of one model with the same name."""
+    seen: dict[str, object] = {}
+    for layer, key in results:
+        if layer.name in seen and seen[layer.name] != key:
             taken = capped_repr(layer.name)
             layer.fail(f"another layer is already named {taken}; names must be unique")
-        seen[layer.name] = layer
-        outcome = RULES[layer.cls](layer, shape)
-        trainable, non_trainable = outcome.trainable, outcome.non_trainable
-        params_derivation = outcome.params_derivation
-        if _frozen(layer) and trainable:
-            trainable, non_trainable = 0, trainable + non_trainable
-            params_derivation += "; trainable=False, so all are non-trainable"
-        shape = outcome.output_shape
-        results.append(
-            LayerResult(
-                name=layer.name,
-                cls=layer.cls,
-                output_shape=shape,
-                params=trainable + non_trainable,
-                trainable_params=trainable,
-                non_trainable_params=non_trainable,
-                shape_derivation=outcome.shape_derivation,
-                params_derivation=params_derivation,
-                line=layer.line,
-            )
-        )
-    trainable_total = sum(r.trainable_params for r in results)
-    frozen_total = sum(r.non_trainable_params for r in results)
-    return ModelResult(
-        input_shape=input_shape,
-        layers=tuple(results),
-        total_params=trainable_total + frozen_total,
-        trainable_params=trainable_total,
-        non_trainable_params=frozen_total,
-        notes=spec.notes,
+        seen[layer.name] = key
+
+
+def layer_result(layer: LayerArgs, outcome: Outcome, inbound: tuple[str, ...] = ()) -> LayerResult:
+    return LayerResult(
+        name=layer.name,
+        cls=layer.cls,
+        output_shape=outcome.output_shape,
+        params=outcome.trainable + outcome.non_trainable,
+        trainable_params=outcome.trainable,
+        non_trainable_params=outcome.non_trainable,
+        shape_derivation=outcome.shape_derivation,
+        params_derivation=outcome.params_derivation,
+        line=layer.line,
+        inbound=inbound,
     )

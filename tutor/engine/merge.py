@@ -1,0 +1,143 @@
+"""Merge layers, which take a list of tensors (`keras.src.layers.merging`): the
+element-wise ones need the same shape (an axis of 1 stretches to match, as in NumPy),
+Concatenate needs every axis but its own to agree, Dot multiplies along one axis of each.
+No weights; the error names the axis that does not agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tutor.engine.args import LayerArgs
+from tutor.engine.model import Shape
+from tutor.engine.outcome import Outcome
+
+MergeRule = Callable[[LayerArgs, tuple[Shape, ...]], Outcome]
+
+_SYMBOLS = {
+    "Add": "+",
+    "Subtract": "-",
+    "Multiply": "*",
+    "Average": "average of",
+    "Maximum": "maximum of",
+    "Minimum": "minimum of",
+}
+
+
+def _listed(shapes: tuple[Shape, ...]) -> str:
+    return ", ".join(str(shape) for shape in shapes)
+
+
+def _batch(layer: LayerArgs, shapes: tuple[Shape, ...]) -> int | None:
+    """Keras refuses to merge tensors with different fixed batch sizes."""
+    sizes = {shape[0] for shape in shapes} - {None}
+    if len(sizes) > 1:
+        layer.fail(f"cannot merge tensors with different batch sizes: {_listed(shapes)}")
+    return next(iter(sizes), None)
+
+
+def _same_rank(layer: LayerArgs, shapes: tuple[Shape, ...]) -> None:
+    ranks = sorted({len(shape) for shape in shapes})
+    if len(ranks) > 1:
+        layer.fail(f"inputs of different ranks cannot be merged here: {_listed(shapes)}")
+
+
+def elementwise(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
+    """Add, Subtract, Multiply, Average, Maximum, Minimum: value by value, so the shapes
+    must agree axis by axis (Keras' `_compute_elemwise_op_output_shape`)."""
+    if layer.cls == "Subtract" and len(shapes) != 2:
+        layer.fail(f"Subtract takes exactly 2 tensors, got {len(shapes)}")
+    if len(shapes) < 1:
+        layer.fail("a merge layer needs at least one tensor")
+    _same_rank(layer, shapes)
+    batch = _batch(layer, shapes)
+    out = list(shapes[0][1:])
+    for shape in shapes[1:]:
+        for axis, size in enumerate(shape[1:]):
+            have = out[axis]
+            if have is None or size is None:
+                out[axis] = None
+            elif have == 1:
+                out[axis] = size
+            elif size != 1 and size != have:
+                layer.fail(
+                    f"axis {axis + 1} does not match ({have} vs {size}): "
+                    f"{_listed(shapes)}; a value-by-value merge needs the same shape"
+                )
+    result = (batch, *out)
+    symbol = _SYMBOLS[layer.cls]
+    if symbol in "+-*":
+        written = f" {symbol} ".join(str(shape) for shape in shapes)
+    else:
+        written = f"{symbol} {_listed(shapes)}"
+    why = "value by value, so every axis must match (or be 1)"
+    return Outcome(result, 0, 0, f"{written} -> {result}: {why}")
+
+
+def concatenate(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
+    """Joined along `axis`: its sizes add up; every other axis must agree."""
+    axis = layer.integer("axis", -1)
+    _same_rank(layer, shapes)
+    rank = len(shapes[0])
+    if not -rank <= axis < rank or axis % rank == 0:
+        layer.fail(f"axis={axis} is not an axis of {shapes[0]} other than the batch axis")
+    position = axis % rank
+    for other in range(rank):
+        if other == position:
+            continue
+        sizes = {shape[other] for shape in shapes} - {None}
+        if len(sizes) > 1:
+            shown = " vs ".join(str(shape[other]) for shape in shapes)
+            layer.fail(
+                f"axis {other} does not match ({shown}): {_listed(shapes)}; "
+                f"concatenating on axis {axis} needs every other axis to match"
+            )
+    joined = [shape[position] for shape in shapes]
+    size = None if None in joined else sum(joined)  # type: ignore[arg-type]
+    result = (*shapes[0][:position], size, *shapes[0][position + 1 :])
+    if size is None:
+        total = "None (an input's axis is None)"
+    else:
+        total = " + ".join(map(str, joined)) + f" = {size}"
+    return Outcome(result, 0, 0, f"axis {axis}: {total}: {_listed(shapes)} -> {result}")
+
+
+def dot(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
+    """The dot product of two tensors along one axis of each (`Dot(axes=...)`)."""
+    if len(shapes) != 2:
+        layer.fail(f"Dot takes exactly 2 tensors, got {len(shapes)}")
+    first, second = shapes
+    axes = layer.raw("axes", None)
+    if isinstance(axes, int) and not isinstance(axes, bool):
+        pair = (axes % len(first), axes % len(second)) if axes < 0 else (axes, axes)
+    elif (
+        isinstance(axes, tuple)
+        and len(axes) == 2
+        and all(isinstance(a, int) and not isinstance(a, bool) for a in axes)
+    ):
+        pair = axes
+    else:
+        layer.fail("axes must be an integer or a tuple of two integers")
+    if not all(-len(s) <= a < len(s) and a % len(s) for a, s in zip(pair, shapes, strict=True)):
+        layer.fail(f"axes={axes} must name an axis of each input other than the batch axis")
+    left, right = first[pair[0]], second[pair[1]]
+    if left is not None and right is not None and left != right:
+        layer.fail(
+            f"axis {pair[0]} of {first} ({left}) and axis {pair[1]} of {second} ({right}) "
+            "must be the same size for a dot product"
+        )
+    kept_first = [d for i, d in enumerate(first) if i != pair[0] % len(first)]
+    kept_second = [d for i, d in enumerate(second) if i != pair[1] % len(second)][1:]
+    result = (*kept_first, *kept_second)
+    if len(result) == 1:
+        result = (*result, 1)
+    return Outcome(
+        result, 0, 0,
+        f"dot product over axis {pair[0]} of {first} and axis {pair[1]} of {second} -> {result}",
+    )
+
+
+MERGE_RULES: dict[str, MergeRule] = {
+    **dict.fromkeys(_SYMBOLS, elementwise),
+    "Concatenate": concatenate,
+    "Dot": dot,
+}
