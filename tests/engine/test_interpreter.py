@@ -336,7 +336,7 @@ def test_a_model_that_depends_on_the_run_is_refused(source: str, expected: str) 
         ("import os\nn = int(os.getenv('UNITS', 8))", "an environment variable read on line 4"),
         ("import sys\nn = int(sys.argv[1])", "the command line (sys.argv) read on line 4"),
         ("import random\nn = random.randint(4, 64)", "random.randint on line 4"),
-        ("import numpy as np\nn = int(np.random.choice([8, 16]))", "numpy.random.choice on"),
+        ("import numpy as np\nn = int(np.random.choice([8, 16]))", "np.random.choice on"),
         ("def pick():\n    return 8\nn = pick()", "pick(), a function of this file called on"),
         ("n = 8\nif ask():\n    n = 16", "an if on line 4 whose condition (ask()) is known"),
     ],

@@ -131,6 +131,10 @@ UNSUPPORTED_UNLESS = {
 """Arguments the tutor does not model, with the values under which they change nothing."""
 
 
+MERGES = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot")
+MERGE_FUNCTIONS = {name.lower(): name for name in MERGES}
+"""`layers.add([x, y])` and the like: a merge layer made and called in one go."""
+
 WRAPPERS = ("Bidirectional",)
 """Layers that take another layer as their first argument."""
 

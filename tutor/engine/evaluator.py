@@ -30,6 +30,7 @@ from tutor.engine.objects import (
     UserClass,
     UserFunction,
 )
+from tutor.engine.specs import graph_layers
 from tutor.engine.syntax import describe, line_of
 
 _ARITHMETIC: dict[type[ast.operator], Callable[[object, object], object]] = {
@@ -289,7 +290,7 @@ class Evaluator:
     def _eval_Subscript(self, node: ast.Subscript) -> object:
         value = self.evaluate(node.value)
         if isinstance(value, ModuleRef):
-            return Unknown(runtime_reason(value.path, line_of(node)))
+            return Unknown(runtime_reason(value.path, line_of(node), describe(node.value)))
         index = self.evaluate(node.slice)
         if isinstance(value, (tuple, list, str, range)):
             try:
@@ -407,10 +408,12 @@ class Evaluator:
         base = self.evaluate(node.value)
         if isinstance(base, ModuleRef):
             path = f"{base.path}.{node.attr}"
-            reason = runtime_reason(path, line_of(node))
+            reason = runtime_reason(path, line_of(node), describe(node))
             return Unknown(reason) if reason is not None else ModuleRef(path)
         if isinstance(base, SequentialObject) and node.attr == "layers":
             return tuple(base.entries)
+        if isinstance(base, FunctionalObject) and node.attr == "layers":
+            return tuple(graph_layers(base))
         return Unknown(_reason_of(base))
 
     def _eval_Call(self, node: ast.Call) -> object:
@@ -450,7 +453,7 @@ class Evaluator:
     def call_path(self, path: str, node: ast.Call, arguments: Arguments) -> object:
         """A call of something the file did not define, by its dotted path: a Keras
         class, a pure builtin, or an outside function whose result is unknown."""
-        reason = runtime_reason(path, line_of(node))
+        reason = runtime_reason(path, line_of(node), describe(node.func))
         if reason is not None:
             return Unknown(reason)
         built = keras_api.construct(self, path, node, arguments)
@@ -458,7 +461,7 @@ class Evaluator:
             return built
         if "." not in path and path in pybuiltins.BUILTINS:
             return pybuiltins.BUILTINS[path](self, node, arguments)
-        _refuse_tensor_arguments(path, node, arguments)
+        _refuse_tensor_arguments(describe(node.func), node, arguments)
         return Unknown(call=path)
 
     def call_method(
@@ -520,9 +523,10 @@ def doubt(value: object, reason: Phrase) -> None:
                 doubt(item, reason)
 
 
-def runtime_reason(path: str, line: int) -> Phrase | None:
-    """Why a dotted name is known only at run time: input, the environment, the command
-    line, random numbers or the clock."""
+def runtime_reason(path: str, line: int, written: str) -> Phrase | None:
+    """Why a dotted name (`path` as imports resolve it, `written` as the file spells it)
+    is known only at run time: input, the environment, the command line, random numbers
+    or the clock."""
     if path == "input":
         return Phrase("reason_input", line=line)
     if "environ" in path.split(".") or path.endswith(("os.getenv", "os.getenvb")):
@@ -530,7 +534,7 @@ def runtime_reason(path: str, line: int) -> Phrase | None:
     if path.endswith("sys.argv") or path == "argv":
         return Phrase("reason_argv", line=line)
     if path.startswith(_RANDOM_MODULES) or ".random." in path:
-        return Phrase("reason_random", code=path, line=line)
+        return Phrase("reason_random", code=written, line=line)
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from tutor.engine.analysis import analyze
-from tutor.engine.errors import EngineError, ParseError
+from tutor.engine.errors import EngineError, ParseError, Phrase, in_language
 from tutor.engine.korean import working
 from tutor.engine.model import ModelResult
 from tutor.engine.parser import parse_model
@@ -25,8 +25,17 @@ def explain(source: str, *, deadline: float | None = None) -> ModelResult:
 
 def explain_text(source: str, lang: str = "en", *, deadline: float | None = None) -> str:
     """A plain-text table (at most 80 columns unless a name or shape is very long), its
-    derivations in `lang`; the table itself keeps `model.summary()`'s English headings."""
-    result = explain(source, deadline=deadline)
+    derivations, notes and errors in `lang`; the table itself keeps `model.summary()`'s
+    English headings. A functional model's rows say which layers feed each.
+
+    Raises ParseError or EngineError with its message in `lang`.
+    """
+    try:
+        result = explain(source, deadline=deadline)
+    except (ParseError, EngineError) as error:
+        if lang == "en":
+            raise
+        raise type(error)(error.in_language(lang)) from None
     rows = [(f"{r.name} ({r.cls})", str(r.output_shape), f"{r.params:,}") for r in result.layers]
     name_width = max(len("Layer (type)"), *(len(row[0]) for row in rows))
     shape_width = max(len("Output shape"), *(len(row[1]) for row in rows))
@@ -36,11 +45,14 @@ def explain_text(source: str, lang: str = "en", *, deadline: float | None = None
     def row(name: str, shape: str, params: str) -> str:
         return f"{name:<{name_width}}  {shape:<{shape_width}}  {params:>{params_width}}"
 
-    lines = [f"Input: {result.input_shape}", "=" * width]
+    shown_inputs = ", ".join(map(str, result.input_shapes or (result.input_shape,)))
+    lines = [f"Input: {shown_inputs}", "=" * width]
     lines += [row("Layer (type)", "Output shape", "Params"), "-" * width]
     for layer, cells in zip(result.layers, rows, strict=True):
         lines.append(row(*cells))
+        fed_by = [in_language(Phrase("fed_by", names=", ".join(layer.inbound)), lang)]
         derivations = (
+            *(fed_by if layer.inbound else ()),
             *working(layer.shape_derivation, lang),
             *working(layer.params_derivation, lang),
         )
@@ -52,7 +64,9 @@ def explain_text(source: str, lang: str = "en", *, deadline: float | None = None
         f"Non-trainable params: {result.non_trainable_params:,}",
     ]
     if result.notes:
-        lines += ["", "Notes:", *(line for note in result.notes for line in _indented(note))]
+        notes = [in_language(note, lang) for note in result.notes]
+        heading = in_language(Phrase("notes_heading"), lang)
+        lines += ["", heading, *(line for note in notes for line in _indented(note))]
     return "\n".join(lines) + "\n"
 
 
@@ -88,6 +102,7 @@ def explain_json(source: str, *, deadline: float | None = None) -> dict[str, obj
                     "shape": layer.shape_derivation,
                     "params": layer.params_derivation,
                 },
+                **({"inbound": list(layer.inbound)} if result.functional else {}),
             }
             for layer in result.layers
         ],

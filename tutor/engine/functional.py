@@ -5,6 +5,9 @@ count once; a merge layer takes the list of tensors it was given."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from tutor.engine.args import LayerArgs
 from tutor.engine.errors import EngineError
 from tutor.engine.graph import keras_order
@@ -63,11 +66,13 @@ def analyze_functional(spec: FunctionalSpec) -> ModelResult:
     producers: list[str] = [model_input.name for model_input in spec.inputs]
     first: dict[int, Outcome] = {}
     inbound: dict[int, list[str]] = {}
+    uses: Counter[int] = Counter()
     for node in spec.nodes:
         layer = layers[node.layer]
         outcome = _outcome(layer, [shapes[t] for t in node.inputs], node.as_list)
+        uses[node.layer] += 1
         if node.layer in first:
-            outcome = shared_outcome(layer, outcome, first[node.layer], layer.name)
+            shared_outcome(layer, outcome, first[node.layer], layer.name)
         else:
             first[node.layer] = outcome
         feeding = inbound.setdefault(node.layer, [])
@@ -79,7 +84,11 @@ def analyze_functional(spec: FunctionalSpec) -> ModelResult:
         if kind == "input":
             rows.append(_input_row(spec.inputs[index].name, spec.inputs[index].shape))
         else:
-            rows.append(layer_result(layers[index], first[index], tuple(inbound[index])))
+            outcome = first[index]
+            if uses[index] > 1:
+                shared = f"; used {uses[index]} times: its weights are shared, counted once"
+                outcome = replace(outcome, params_derivation=outcome.params_derivation + shared)
+            rows.append(layer_result(layers[index], outcome, tuple(inbound[index])))
     trainable = sum(outcome.trainable for outcome in first.values())
     frozen = sum(outcome.non_trainable for outcome in first.values())
     return ModelResult(

@@ -17,6 +17,7 @@ from tutor.engine.legacy import OLD_SUBMODULES
 from tutor.engine.objects import (
     MUTABLE,
     FunctionalObject,
+    InputObject,
     LayerObject,
     ModuleRef,
     SequentialObject,
@@ -186,6 +187,8 @@ class Interpreter(Evaluator):
         owner = self.evaluate(target.value)
         if target.attr != "trainable":
             return
+        if isinstance(owner, InputObject):
+            return  # an InputLayer has no weights
         if isinstance(owner, (LayerObject, SequentialObject, FunctionalObject)) and isinstance(
             value, bool
         ):

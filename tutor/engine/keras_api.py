@@ -14,6 +14,7 @@ from tutor.engine.catalog import (
     ALIASES,
     INPUT_CLASSES,
     INPUT_POSITIONAL,
+    MERGE_FUNCTIONS,
     POSITIONAL,
     REFUSED,
     WRAPPERS,
@@ -58,6 +59,8 @@ def construct(evaluator: Evaluator, path: str, node: ast.Call, arguments: Argume
         return _functional(evaluator, node, arguments)
     if written in REFUSED:
         raise _fail(node, REFUSED[written], cls=written)
+    if written in MERGE_FUNCTIONS and "layers" in parts:
+        return _merge_function(evaluator, MERGE_FUNCTIONS[written], node, arguments)
     cls = canonical(written)
     if cls is None:
         return None
@@ -68,6 +71,21 @@ def construct(evaluator: Evaluator, path: str, node: ast.Call, arguments: Argume
             line_of(node), Phrase("note_old_submodule_call", old=old[0], written=written)
         )
     return _layer(evaluator, cls, written, node, arguments)
+
+
+def _merge_function(
+    evaluator: Evaluator, cls: str, node: ast.Call, arguments: Arguments
+) -> TensorObject | Unknown:
+    """`layers.add([x, y])`, `layers.concatenate([a, b], axis=1)`: Keras builds the merge
+    layer and calls it on the list at once."""
+    from tutor.engine.evaluator import Arguments
+
+    if not arguments.positional:
+        raise _fail(node, "layer_call_needs_input", name=cls)
+    tensors, *rest = arguments.positional
+    layer = _layer(evaluator, cls, cls, node, Arguments(rest, arguments.keywords,
+                                                         arguments.spread))
+    return call_layer(evaluator, layer, node, Arguments([tensors], []))
 
 
 def _fail(node: ast.AST | int | None, key: str, /, **values: object) -> ParseError:
@@ -315,7 +333,8 @@ def set_trainable(target: LayerObject | SequentialObject | FunctionalObject, val
         return
     layers = target.entries if isinstance(target, SequentialObject) else graph_layers(target)
     for layer in layers:
-        set_trainable(layer, value)
+        if isinstance(layer, LayerObject):
+            set_trainable(layer, value)
 
 
 def call_layer(

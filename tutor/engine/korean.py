@@ -59,7 +59,21 @@ _PHRASES: tuple[tuple[str, Replacement], ...] = (
     (r"channels stay ", "채널 그대로 "),
     (r"one value per channel:", "채널마다 값 하나:"),
     (r" \(keepdims=True keeps the axes as 1\)", " (keepdims=True: 그 축을 1로 남깁니다)"),
+    # functional models and merges
+    (r"the model's input: ", "모델의 입력: "),
+    (r"value by value, so every axis must match \(or be 1\)",
+     "값끼리 계산하므로 모든 축이 같아야 합니다(1은 늘어남)"),
+    (r"^(average|maximum|minimum) of ",
+     lambda m: {"average": "평균", "maximum": "최댓값", "minimum": "최솟값"}[m[1]] + ": "),
+    (r"None \(an input's axis is None\)", "None (입력의 축이 None)"),
+    (r"dot product over axis (-?\d+) of (\(.*?\)) and axis (-?\d+) of (\(.*?\))",
+     r"\2의 축 \1과 \4의 축 \3을 따라 내적"),
+    (r"^axis (-?\d+): ", r"축 \1: "),
     # parameters
+    (r"; used (\d+) times: its weights are shared, counted once",
+     r"; \1번 쓰임: 가중치를 공유하므로 한 번만 셉니다"),
+    (r"; the same layer object as (\S+): its weights are shared, counted once",
+     r"; \1와 같은 층 객체: 가중치를 공유하므로 한 번만 셉니다"),
     (r" \(no bias\)", " (편향 없음)"),
     (r"; trainable=False, so all are non-trainable", "; trainable=False: 모두 학습되지 않습니다"),
 )

@@ -9,6 +9,9 @@ from __future__ import annotations
 PHRASES: dict[str, tuple[str, str]] = {
     "at_line": ("line {line}: {text}", "{line}번째 줄: {text}"),
     "layer_label": ("{name} ({cls}): {text}", "{name} ({cls}): {text}"),
+    # the explain table
+    "fed_by": ("from: {names}", "입력: {names}"),
+    "notes_heading": ("Notes:", "참고:"),
     # reading the source
     "source_too_long": (
         "the source is too long to read ({length} characters; the limit is {limit})",
@@ -234,9 +237,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{line}번째 줄의 {code} (실행할 때마다 달라짐)",
     ),
     "reason_user_call": (
-        "{name}(), a function of this file called on line {line} (the tutor does not run "
-        "calls of functions)",
-        "{line}번째 줄에서 호출한 이 파일의 함수 {name}() (튜터는 함수 호출을 실행하지 않음)",
+        "{name}(), a function of this file called on line {line}, which the tutor does not run",
+        "튜터가 실행하지 않는, {line}번째 줄에서 호출한 이 파일의 함수 {name}()",
     ),
     "reason_subclass": (
         "{name}, a subclass of a Keras class (line {line})",

@@ -107,13 +107,14 @@ def functional_spec(model: FunctionalObject, notes: tuple[str, ...]) -> Function
     )
 
 
-def graph_layers(model: FunctionalObject) -> list[LayerObject]:
-    """A functional model's layers in Keras' `model.layers` order (without its inputs)."""
-    calls = _calls(model)
+def graph_layers(model: FunctionalObject) -> list[LayerObject | InputObject]:
+    """A functional model's `model.layers`, in Keras' order: its InputLayers too."""
     layers: list[LayerObject] = []
-    for call in calls:
+    for call in _calls(model):
         if not any(call.layer is known for known in layers):
             layers.append(call.layer)
-    spec = functional_spec(model, ())
-    order = [index for kind, index in keras_order(spec) if kind == "layer"]
-    return [layers[index] for index in order]
+    inputs = [tensor.source for tensor in model.inputs]
+    return [
+        inputs[index] if kind == "input" else layers[index]
+        for kind, index in keras_order(functional_spec(model, ()))
+    ]
