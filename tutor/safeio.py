@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -158,7 +160,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     try:
         _refuse_unless_replaceable(path)
         descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )
     except OSError as error:
         raise FileRefused(f"cannot write {path}: {error.strerror or error}") from None
@@ -183,9 +185,6 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 def removed_on_exit(path: Path) -> Iterator[Path]:
     """Delete `path` when the block ends however it ends, SIGTERM and SIGHUP included
     (turned into SystemExit while the block runs, so `finally` clauses run)."""
-    import signal
-    import threading
-
     previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
 

@@ -3,7 +3,9 @@ topic is due for review (FSRS), and the settings needed to resume.
 
 `store` is the API (`ProgressStore`); `review` holds the learning rules (ratings, mastery,
 streak); `schema` the tables and their migrations; `database` opens the file safely;
-`transfer` is the JSON export format. No UI, TensorFlow or numpy here.
+`transfer` is the JSON export format; `fields` what every stored or imported value must be;
+`damage` finds and sets aside rows that do not decode; `history` reads a run's saved
+history for the Progress screen. No UI, TensorFlow or numpy here.
 """
 
 from __future__ import annotations
