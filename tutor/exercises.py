@@ -10,6 +10,7 @@ copies exercises without paying for the import.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -189,6 +190,33 @@ def script_to_run(exercise_id: str) -> Path:
     """The learner's copy once they have edited it, else the original."""
     copy = workspace_path(exercise_id)
     return copy if copy.is_file() else exercise(exercise_id).script
+
+
+SCRIPT_READ_LIMIT = 1 << 20
+"""An exercise script is a few kilobytes; the learner's copy is read no further than this."""
+
+
+def script_options(script: Path) -> tuple[str, ...]:
+    """The `--options` a script's argparse declares (`parser.add_argument("--folds", ...)`),
+    read from its source without running it; none when it cannot be read or parsed."""
+    from tutor.safeio import FileRefused, read_text
+
+    try:
+        tree = ast.parse(read_text(script, SCRIPT_READ_LIMIT))
+    except (FileRefused, SyntaxError, ValueError, RecursionError, MemoryError):
+        return ()
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add_argument":
+            found += [
+                arg.value
+                for arg in node.args
+                if isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+                and arg.value.startswith("--")
+                and arg.value not in found
+            ]
+    return tuple(found)
 
 
 def solution_path(exercise_id: str) -> Path:

@@ -115,6 +115,29 @@ _KOREAN: Mapping[str, str] = {
     "Solution": "정답 코드",
     "Save": "저장",
     "Things to try:": "해 볼 만한 것:",
+    # Exercise screen: output, options (lead)
+    "Output": "출력",
+    "↑↓ PgUp PgDn scroll, f full screen": "↑↓ PgUp PgDn 스크롤, f 전체 화면",
+    "{n} more line below": "아래에 {n}줄 더",
+    "{n} more lines below": "아래에 {n}줄 더",
+    "Output full screen": "출력 전체 화면",
+    "Options": "옵션",
+    "Apply": "적용",
+    "Options for the next run": "다음 실행의 옵션",
+    "Enter applies · Esc cancels · Tab next field": "Enter 적용 · Esc 취소 · Tab 다음 칸",
+    "Epochs (empty: the script's)": "에포크 (비우면 스크립트의 값)",
+    "Batch size (empty: the script's)": "배치 크기 (비우면 스크립트의 값)",
+    "Offline: never download; train on the labelled stand-in data": (
+        "오프라인: 내려받지 않고 표시된 대체 데이터로 학습"
+    ),
+    "The script's own options (it accepts: {options})": "스크립트 자체 옵션 (받는 옵션: {options})",
+    "The script's options have an unclosed quote.": (
+        "스크립트 옵션에 닫히지 않은 따옴표가 있습니다."
+    ),
+    "{option} is not an option of {script}.": "{script}에는 {option} 옵션이 없습니다.",
+    "{option} has its own field above.": "{option} 옵션은 위의 칸에서 정합니다.",
+    "Epochs must be 1 to {most}.": "에포크는 1부터 {most}까지입니다.",
+    "Batch size must be 1 to {most}.": "배치 크기는 1부터 {most}까지입니다.",
     "Script": "스크립트",
     "Data": "데이터",
     "Device": "장치",

@@ -20,6 +20,7 @@ from tutor.ui.app import make_app
 from tutor.ui.screens.editor import EditorScreen
 from tutor.ui.screens.exercise import ExerciseScreen
 from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.training import RunOptions
 from tutor.ui.widgets.history_plot import HistoryPlot
 
 SIZE = (80, 24)
@@ -79,9 +80,11 @@ class Runs:
     def __init__(self, *runs: FakeRun) -> None:
         self.queue = list(runs)
         self.started: list[str] = []
+        self.options: list[RunOptions] = []
 
-    def __call__(self, item, store) -> FakeRun:  # type: ignore[no-untyped-def]
+    def __call__(self, item, store, options) -> FakeRun:  # type: ignore[no-untyped-def]
         self.started.append(item.id)
+        self.options.append(options)
         return self.queue.pop(0)
 
 

@@ -20,7 +20,7 @@ from tutor.ui.localize import localize_bindings
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
-from tutor.ui.training import RunFactory, TrainingSession, start_child
+from tutor.ui.training import RunFactory, RunOptions, TrainingSession, start_child
 
 
 class TutorApp(App[None]):
@@ -61,6 +61,8 @@ class TutorApp(App[None]):
         self.run_factory = run_factory
         self.training: TrainingSession | None = None
         """The latest exercise run; one at a time, since each wants the whole CPU or GPU."""
+        self.run_options: dict[str, RunOptions] = {}
+        """Each exercise's options for its next run, for this session."""
         self.set_reactive(TutorApp.lang, lang)
 
     def on_mount(self) -> None:
@@ -91,9 +93,10 @@ class TutorApp(App[None]):
             self.notify(notice, severity="warning", timeout=10)
 
     def start_training(self, exercise: Exercise) -> TrainingSession:
-        """Train `exercise` in the background; the worker (and with it the child process)
-        is cancelled if the app quits first."""
-        session = TrainingSession(exercise, self.run_factory(exercise, self.progress))
+        """Train `exercise` in the background with the options chosen for it; the worker
+        (and with it the child process) is cancelled if the app quits first."""
+        options = self.run_options.get(exercise.id, RunOptions())
+        session = TrainingSession(exercise, self.run_factory(exercise, self.progress, options))
         self.training = session
         self.run_worker(session.drive(), name=f"train {exercise.id}", group="training")
         return session

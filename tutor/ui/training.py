@@ -9,6 +9,7 @@ timer. Nothing here imports TensorFlow; the child process does.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from tutor.errors import TutorError
@@ -28,14 +29,33 @@ class EventSource(Protocol):
     async def cancel(self) -> None: ...
 
 
-RunFactory = Callable[[Exercise, "ProgressStore"], EventSource]
+@dataclass(frozen=True)
+class RunOptions:
+    """What the learner chose for the next run of an exercise (the Options dialog): the
+    same as `dltutor run`'s options, None meaning the script's own default."""
+
+    epochs: int | None = None
+    batch_size: int | None = None
+    offline: bool = False
+    script_args: tuple[str, ...] = ()
+    """The script's own options (`--folds 10`), passed after the tutor's."""
 
 
-def start_child(exercise: Exercise, store: ProgressStore) -> EventSource:
+RunFactory = Callable[[Exercise, "ProgressStore", RunOptions], EventSource]
+
+
+def start_child(exercise: Exercise, store: ProgressStore, options: RunOptions) -> EventSource:
     """The real thing: the learner's copy (or the original) in a fresh training child."""
     from tutor.training.runner import TrainingRun
 
-    return TrainingRun(exercise, store=store)
+    return TrainingRun(
+        exercise,
+        store=store,
+        epochs=options.epochs,
+        batch_size=options.batch_size,
+        offline=options.offline,
+        extra_args=options.script_args,
+    )
 
 
 class TrainingSession:

@@ -9,6 +9,7 @@ second, never from the events themselves, so a fast run cannot flood the UI.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,13 +19,13 @@ from textual.widgets import Header, ProgressBar, RichLog, Static
 
 from tutor import datasets
 from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy, solution_path
-from tutor.i18n import translate
+from tutor.i18n import counted, translate
 from tutor.training.report import criterion_text, data_text, metrics_text
 from tutor.training.view import RunView, clock
 from tutor.ui.external_editor import EditorProblem, editor_command, run_editor
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.editor import EditorScreen
-from tutor.ui.training import TrainingSession
+from tutor.ui.training import RunOptions, TrainingSession
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.history_plot import HistoryPlot
 
@@ -38,10 +39,16 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         Binding("r", "run", "Run"),
         Binding("c", "cancel", "Cancel"),
         Binding("e", "edit", "Edit"),
-        Binding("u", "reset", "Reset"),
+        Binding("u", "reset", "Reset", show=False),
         Binding("s", "solution", "Solution"),
+        Binding("o", "options", "Options"),
+        Binding("f", "full_output", "Output full screen", show=False),
         Binding("down,j", "scroll_log(1)", "Scroll down", show=False),
         Binding("up,k", "scroll_log(-1)", "Scroll up", show=False),
+        Binding("pagedown,space", "page_log(1)", "Page down", show=False),
+        Binding("pageup", "page_log(-1)", "Page up", show=False),
+        Binding("home", "log_end(False)", "Top", show=False),
+        Binding("end", "log_end(True)", "Bottom", show=False),
     ]
 
     def __init__(self, exercise_id: str) -> None:
@@ -70,6 +77,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
     def on_mount(self) -> None:
         self.set_class(not self.exercise.trains, "no-training")
         self.set_interval(REDRAW_INTERVAL_S, self.redraw)
+        self.watch(self.query_one("#log", RichLog), "scroll_y", self._show_scroll_hint)
 
     @property
     def session(self) -> TrainingSession | None:
@@ -91,6 +99,8 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         session = self.session
         if session is not self._shown_session or not self._started:
             self._start_fresh(session)
+        self.set_class(session is None, "idle")  # no curves yet: the things to try fill it
+        self._show_scroll_hint()  # the pane's size changes with f, the terminal, the run
         view = session.view if session is not None else None
         version = view.version if view is not None else 0
         if version == self._seen_version and not (view and view.active) and not self._plots_to_draw:
@@ -101,7 +111,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             self._was_active = active
             self.refresh_bindings()
         lang = self.tutor.lang
-        self._show("#summary", self._summary(view, lang))
+        self._show("#summary", self._summary(view, lang), layout=True)
         self._show("#status", self._status(view, lang))
         if view is None:
             return
@@ -114,6 +124,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         for line in view.new_lines(self._shown_lines, lang):
             log.write(line, scroll_end=follow)
         self._shown_lines = view.logged
+        self._show_scroll_hint()
         epochs = len(view.history.get("loss", []))
         if epochs != self._seen_epochs:
             self._seen_epochs = epochs
@@ -124,13 +135,28 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             chart = self.query_one(self._plots_to_draw.pop(0), HistoryPlot)
             chart.show(view.history, earlier=view.earlier, lang=lang)
 
-    def _show(self, selector: str, text: str) -> None:
-        """Put `text` in a fixed-size line, only if it changed and without a layout pass:
-        four updates a second must not reflow the whole screen under the learner's keys.
-        Text, not markup: "[stand-in]" and a script's metric names print as they are."""
+    def _show(self, selector: str, text: str, *, layout: bool = False) -> None:
+        """Put `text` in a line, only if it changed, and by default without a layout pass:
+        four updates a second must not reflow the whole screen under the learner's keys
+        (the summary, which may wrap, changes only a few times a run). Text, not markup:
+        "[stand-in]" and a script's metric names print as they are."""
         line = self.query_one(selector, Static)
         if str(line.content) != text:
-            line.update(Text(text), layout=False)
+            line.update(Text(text), layout=layout)
+
+    def _show_scroll_hint(self) -> None:
+        """Say under the output what is below it and how to get there, so a long result
+        (a 10x10 confusion matrix at 80x24) is never scrolled blind."""
+        log = self.query_one("#log", RichLog)
+        lang = self.tutor.lang
+        title = translate("Output", lang)
+        if log.max_scroll_y > 0:
+            title += " · " + translate("↑↓ PgUp PgDn scroll, f full screen", lang)
+        below = round(log.max_scroll_y - log.scroll_y)
+        if below > 0:
+            title += " · " + counted(below, "{n} more line below", "{n} more lines below", lang)
+        if log.border_title != title:
+            log.border_title = title
 
     def _start_fresh(self, session: TrainingSession | None) -> None:
         """A new run (or none yet): clear the log and plots, show the things to try."""
@@ -139,11 +165,16 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         self._seen_epochs = -1
         log = self.query_one("#log", RichLog)
         log.clear()
+        lang = self.tutor.lang
+        self._show_scroll_hint()
         if session is None:
-            lang = self.tutor.lang
-            log.write(translate("Things to try:", lang))
+            log.write(Text(translate("Things to try:", lang), style="bold"))
+            tries = Table.grid(padding=(0, 1))  # numbered, wrapped under their own text
+            tries.add_column(justify="right", no_wrap=True)
+            tries.add_column()
             for number, text in enumerate(self.exercise.things_to_try(lang), 1):
-                log.write(f"  {number}. {text}")
+                tries.add_row(f"{number}.", text)
+            log.write(tries)
             self.query_one("#progress", ProgressBar).update(total=100, progress=0)
 
     def _summary(self, view: RunView | None, lang: str) -> str:
@@ -173,10 +204,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
 
     def _status(self, view: RunView | None, lang: str) -> str:
         if view is None:
-            if not self.exercise.trains:
-                return translate("r runs it; nothing is trained", lang)
-            how = translate("r runs {epochs} epochs, batch size {batch}", lang)
-            return how.format(epochs=self.exercise.epochs, batch=self.exercise.batch_size)
+            return self._next_run(lang)
         if view.result is not None:
             verdict = translate(view.result.status, lang)
             return verdict + criterion_text(view.result.criterion, lang)
@@ -194,6 +222,19 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             text += f"  ({translate('model', lang)} {view.fit})"
         latest = view.live or {name: values[-1] for name, values in view.history.items()}
         return f"{text}  {metrics_text(latest)}"
+
+    def _next_run(self, lang: str) -> str:
+        """What r will do, with the options chosen for it (o changes them)."""
+        if not self.exercise.trains:
+            return translate("r runs it; nothing is trained", lang)
+        options = self.tutor.run_options.get(self.exercise.id, RunOptions())
+        how = translate("r runs {epochs} epochs, batch size {batch}", lang).format(
+            epochs=options.epochs or self.exercise.epochs,
+            batch=options.batch_size or self.exercise.batch_size,
+        )
+        extras = [translate("offline", lang)] if options.offline else []
+        extras += [" ".join(options.script_args)] if options.script_args else []
+        return how + (f" ({', '.join(extras)})" if extras else "")
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -259,11 +300,40 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             self.notify(message.format(name=backup.name), timeout=5)
         self._after_edit()
 
+    def action_options(self) -> None:
+        """Epochs, batch size, offline data and the script's own options for the next run."""
+        from tutor.ui.screens.run_options import RunOptionsScreen
+
+        current = self.tutor.run_options.get(self.exercise.id, RunOptions())
+
+        def chosen(options: RunOptions | None) -> None:
+            if options is not None:
+                self.tutor.run_options[self.exercise.id] = options
+                self._seen_version = -1
+                self.redraw()
+
+        self.app.push_screen(RunOptionsScreen(self.exercise, current), chosen)
+
     def action_solution(self) -> None:
         self.app.push_screen(EditorScreen(solution_path(self.exercise.id), read_only=True))
 
     def action_scroll_log(self, lines: int) -> None:
         self.query_one("#log", RichLog).scroll_relative(y=lines, animate=False)
+
+    def action_page_log(self, pages: int) -> None:
+        log = self.query_one("#log", RichLog)
+        log.scroll_relative(y=pages * max(1, log.size.height - 1), animate=False)
+
+    def action_log_end(self, bottom: bool) -> None:
+        log = self.query_one("#log", RichLog)
+        if bottom:
+            log.scroll_end(animate=False)
+        else:
+            log.scroll_home(animate=False)
+
+    def action_full_output(self) -> None:
+        """The output over the whole screen (curves hidden), and back."""
+        self.toggle_class("full-output")
 
     def action_back(self) -> None:
         session = self.session
