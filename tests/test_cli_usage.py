@@ -172,6 +172,27 @@ def test_without_a_terminal_the_app_says_so_and_stops(stdin_tty: bool, stdout_tt
     assert stdout == ""
 
 
+def test_with_stderr_redirected_the_app_says_so_there_and_stops(tmp_path: Path) -> None:
+    """Textual draws on stderr: `dltutor 2> log` would paint into the log, unseen."""
+    main_fd, child_fd = pty.openpty()
+    log = tmp_path / "log"
+    try:
+        with log.open("w") as file:
+            process = subprocess.run(
+                [sys.executable, "-m", "tutor"],
+                stdin=child_fd,
+                stdout=child_fd,
+                stderr=file,
+                timeout=30,
+                env={**os.environ, "TERM": "xterm-256color"},
+            )
+    finally:
+        os.close(child_fd)
+        os.close(main_fd)
+    assert process.returncode == 1
+    assert log.read_text() == NO_TERMINAL
+
+
 def test_without_a_terminal_into_a_file_nothing_is_written(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with out.open("w") as file:

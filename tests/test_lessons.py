@@ -126,3 +126,20 @@ def test_an_error_is_one_line(draft) -> None:
     with pytest.raises(LessonError) as caught:
         load_course(draft)
     assert "\n" not in str(caught.value)
+
+
+def test_a_fifo_in_a_draft_course_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    """DLTUTOR_LESSONS may point anywhere: a named pipe among the lessons is refused
+    without being opened."""
+    import os
+
+    from tests.conftest import dltutor
+
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURE_LESSONS, course)
+    lesson = course / "01-basics" / "02-activations.en.md"
+    lesson.unlink()
+    os.mkfifo(lesson)
+    result = dltutor("lessons", env={"DLTUTOR_LESSONS": str(course)}, timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr

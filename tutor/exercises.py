@@ -21,10 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from tutor.errors import ExerciseError
+from tutor.errors import ExerciseError, TutorError
 from tutor.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from tutor.paths import data_dir
-from tutor.resources import lessons_dir
+from tutor.resources import lessons_dir, read_content
 from tutor.yamlfile import parse_yaml
 
 CATALOGUE_FILE = "catalogue.yaml"
@@ -122,10 +122,7 @@ def _parse_catalogue(root: Path, _mtime_ns: int, _size: int) -> tuple[Exercise, 
     cache key): the exercise screen looks an exercise up four times a second while a
     run is drawn, and parsing the YAML each time cost 12 ms of the UI's attention."""
     path = root / CATALOGUE_FILE
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as error:  # gone or unreadable since it was looked at
-        raise _unreadable(path, error) from None
+    source = read_content(path)
     entries = parse_yaml(source, str(path), ExerciseError)
     if not isinstance(entries, list) or not entries:
         raise ExerciseError(f"{path}: expected a list of exercises ('- id: ...')")
@@ -192,18 +189,12 @@ def script_to_run(exercise_id: str) -> Path:
     return copy if copy.is_file() else exercise(exercise_id).script
 
 
-SCRIPT_READ_LIMIT = 1 << 20
-"""An exercise script is a few kilobytes; the learner's copy is read no further than this."""
-
-
 def script_options(script: Path) -> tuple[str, ...]:
     """The `--options` a script's argparse declares (`parser.add_argument("--folds", ...)`),
     read from its source without running it; none when it cannot be read or parsed."""
-    from tutor.safeio import FileRefused, read_text
-
     try:
-        tree = ast.parse(read_text(script, SCRIPT_READ_LIMIT))
-    except (FileRefused, SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = ast.parse(read_content(script))
+    except (TutorError, SyntaxError, ValueError, RecursionError, MemoryError):
         return ()
     found: list[str] = []
     for node in ast.walk(tree):

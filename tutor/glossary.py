@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tutor.errors import LessonError
+from tutor.errors import LessonError, TutorError
 from tutor.i18n import LANGUAGES
-from tutor.resources import lessons_dir
+from tutor.resources import lessons_dir, read_content
 from tutor.yamlfile import parse_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -32,9 +32,9 @@ def load_glossary(root: Path | None = None) -> tuple[Term, ...]:
     path = (root or lessons_dir()) / GLOSSARY_FILE
     where = f"lessons/{GLOSSARY_FILE}"
     try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise LessonError(f"{where}: cannot be read ({error.strerror})") from None
+        source = read_content(path)
+    except TutorError as error:
+        raise LessonError(f"{where}: cannot be read ({error})") from None
     entries = parse_yaml(source, where, LessonError)
     if not isinstance(entries, list):
         raise LessonError(f"{where}: must be a list of terms")

@@ -35,13 +35,15 @@ def open_tutor(lang: str | None) -> None:
     """Run the app in `lang` (None: the language remembered from last time, else the
     locale's) until the learner quits.
 
-    Without a terminal on both ends (`dltutor < /dev/null > out`, a cron job) the app would
-    write escape codes into a file and wait for keys that never come: say so and stop.
+    Without a terminal on every end (`dltutor < /dev/null > out`, a cron job, or `2> log`:
+    Textual draws on stderr) the app would write escape codes into a file and wait for keys
+    that never come: say so and stop.
     """
     from tutor.config import choose_language
 
     language = choose_language(lang)
-    if not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    if not all(stream is not None and stream.isatty() for stream in streams):
         print(translate(NO_TERMINAL, language), file=sys.stderr)
         raise SystemExit(1)
     from tutor.ui.app import make_app

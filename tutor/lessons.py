@@ -15,7 +15,7 @@ from typing import Any
 
 from tutor.errors import LessonError
 from tutor.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from tutor.resources import lessons_dir
+from tutor.resources import lessons_dir, read_content
 from tutor.yamlfile import parse_yaml
 
 CHAPTER_FILE = "chapter.yaml"
@@ -133,7 +133,7 @@ def _chapter_folders(root: Path) -> Iterator[Path]:
 
 def _load_chapter(folder: Path, root: Path) -> Chapter:
     path = folder / CHAPTER_FILE
-    data = _parse_yaml(path.read_text(encoding="utf-8"), path, root)
+    data = _parse_yaml(read_content(path), path, root)
     _check_fields(data, _CHAPTER_FIELDS, path, root)
     chapter_id = _slug(data, path, root)
     order = _integer(data, "order", path, root)
@@ -170,7 +170,7 @@ def _load_lesson_file(path: Path, root: Path) -> tuple[str, dict[str, Any], Less
             f"{_shown(path, root)}: file name must end in "
             + " or ".join(f".{lang}.md" for lang in LANGUAGES)
         )
-    front, body = _split_front_matter(path.read_text(encoding="utf-8"), path, root)
+    front, body = _split_front_matter(read_content(path), path, root)
     meta = _parse_yaml(front, path, root)
     _check_fields(meta, _LESSON_FIELDS, path, root)
     _slug(meta, path, root)

@@ -33,3 +33,16 @@ def lessons_dir() -> Path:
 
 def assets_dir() -> Path:
     return content_dir("assets")
+
+
+MAX_CONTENT_BYTES = 1 << 20
+"""A lesson, the catalogue, the glossary or an exercise script is a few kilobytes."""
+
+
+def read_content(path: Path) -> str:
+    """A content file as text: only a regular file of at most MAX_CONTENT_BYTES, so a FIFO
+    or a device put in a draft course (`DLTUTOR_LESSONS`) or in the learner's workspace
+    is one line (`FileRefused`, a TutorError) instead of a hang."""
+    from tutor.safeio import read_text
+
+    return read_text(path, MAX_CONTENT_BYTES)

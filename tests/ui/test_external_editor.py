@@ -127,3 +127,26 @@ async def test_the_notice_is_in_korean_in_korean_mode(
         assert notices == [
             "편집기를 찾을 수 없습니다: nonexistent-editor. 대신 내장 편집기를 엽니다."
         ]
+
+
+async def test_a_fifo_where_the_learners_copy_should_be_is_one_notice(
+    tmp_path: Path, no_editor: None
+) -> None:
+    """Nothing in the workspace can hang the app: a named pipe is never opened."""
+    import os
+
+    copy = workspace_path("iris-dnn")
+    copy.parent.mkdir(parents=True)
+    os.mkfifo(copy)
+    app = app_with(Runs(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ExerciseScreen("iris-dnn"))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        notices = [str(notification.message) for notification in app._notifications]
+        assert len(notices) == 1 and str(copy) in notices[0] and "pipe" in notices[0]
+        await pilot.press("s")  # the original still opens
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, TextArea
 
 from tutor.i18n import translate
+from tutor.resources import read_content
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
 
@@ -26,16 +27,18 @@ class EditorScreen(TutorScreen, Screen[bool]):
     ]
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """Raises a TutorError (one line) when `path` is not a readable script."""
         super().__init__()
         self.path = path
         self.read_only = read_only
         self.saved = False
         self._warned = False
+        self._saved_text = read_content(path)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield TextArea(
-            self.path.read_text(encoding="utf-8"),
+            self._saved_text,
             id="code",
             read_only=self.read_only,
             show_line_numbers=True,
@@ -56,16 +59,18 @@ class EditorScreen(TutorScreen, Screen[bool]):
 
     @property
     def changed(self) -> bool:
-        return self.query_one("#code", TextArea).text != self.path.read_text(encoding="utf-8")
+        return self.query_one("#code", TextArea).text != self._saved_text
 
     def action_save(self) -> None:
+        text = self.query_one("#code", TextArea).text
         try:
-            self.path.write_text(self.query_one("#code", TextArea).text, encoding="utf-8")
+            self.path.write_text(text, encoding="utf-8")
         except OSError as error:
             message = translate("Could not save: {error}", self.tutor.lang)
             self.notify(message.format(error=error.strerror), severity="error")
             return
         self.saved = True
+        self._saved_text = text
         self.notify(translate("Saved; r runs your copy.", self.tutor.lang), timeout=3)
 
     def action_close(self) -> None:

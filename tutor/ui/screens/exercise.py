@@ -9,6 +9,8 @@ second, never from the events themselves, so a fast run cannot flood the UI.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, RichLog, Static
 
 from tutor import datasets
+from tutor.errors import TutorError
 from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy, solution_path
 from tutor.i18n import counted, translate
 from tutor.training.report import criterion_text, data_text, metrics_text
@@ -269,13 +272,17 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         """The learner's `$VISUAL`/`$EDITOR`, else the built-in editor. An editor that
         cannot start is said in one notice and the built-in one opens instead; one that
         fails after starting is said, and the copy stays as it left it."""
-        path = edit_copy(self.exercise.id)
+        try:
+            path = edit_copy(self.exercise.id)
+        except (OSError, TutorError) as error:  # the workspace is unwritable, or odd
+            self.notify(str(error), severity="error", timeout=8)
+            return
         command = editor_command()
         problem = run_editor(self.app, command, path) if command else None
         if command is None or (problem is not None and not problem.started):
             if problem is not None:
                 self._say_editor_problem(problem, "; the built-in editor opens instead.")
-            self.app.push_screen(EditorScreen(path), lambda _saved: self._after_edit())
+            self._open_editor(path)
             return
         if problem is not None:
             self._say_editor_problem(problem, ".")
@@ -315,7 +322,17 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         self.app.push_screen(RunOptionsScreen(self.exercise, current), chosen)
 
     def action_solution(self) -> None:
-        self.app.push_screen(EditorScreen(solution_path(self.exercise.id), read_only=True))
+        self._open_editor(solution_path(self.exercise.id), read_only=True)
+
+    def _open_editor(self, path: Path, *, read_only: bool = False) -> None:
+        """The built-in editor on `path`; a file that cannot be read (a FIFO or a huge file
+        where the learner's copy should be) is one notice, not a hang."""
+        try:
+            editor = EditorScreen(path, read_only=read_only)
+        except TutorError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.app.push_screen(editor, lambda _saved: self._after_edit())
 
     def action_scroll_log(self, lines: int) -> None:
         self.query_one("#log", RichLog).scroll_relative(y=lines, animate=False)
