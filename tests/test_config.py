@@ -69,3 +69,21 @@ def test_other_settings_in_the_file_are_kept() -> None:
     remember_language("ko")
     assert config_path().read_text() == '{"future": 1, "language": "ko"}\n'
     assert [p.name for p in config_path().parent.iterdir()] == ["config.json"]
+
+
+def test_a_fifo_or_a_link_at_the_settings_path_is_never_followed(tmp_path: Path) -> None:
+    """A named pipe is not waited on, and a link is not written through (a decoy file
+    it points to stays as it was)."""
+    import os
+
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    assert remembered_language() is None  # returns at once: the pipe is never opened
+    assert remember_language("ko") is False
+    path.unlink()
+    decoy = tmp_path / "decoy.txt"
+    decoy.write_text("keep me\n")
+    path.symlink_to(decoy)
+    assert remember_language("ko") is False
+    assert decoy.read_text() == "keep me\n" and path.is_symlink()

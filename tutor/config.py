@@ -9,7 +9,6 @@ cannot be written costs the learner nothing but the setting, never the session.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
@@ -17,7 +16,9 @@ from typing import Any
 
 from platformdirs import user_config_dir
 
+from tutor.errors import TutorError
 from tutor.i18n import LANGUAGES, detect_language
+from tutor.safeio import read_text, write_atomic
 
 CONFIG_ENV = "DLTUTOR_CONFIG_HOME"
 
@@ -53,24 +54,27 @@ def remember_language(lang: str) -> bool:
     return _write_settings({**settings, "language": lang})
 
 
+MAX_SETTINGS_BYTES = 64 << 10
+
+
 def _read_settings() -> dict[str, Any]:
+    """The settings, or none: a missing, huge, odd (a FIFO, a device) or malformed file is
+    as good as no file, and is never waited on."""
     try:
-        settings = json.loads(config_path().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        settings = json.loads(read_text(config_path(), MAX_SETTINGS_BYTES))
+    except (TutorError, ValueError, RecursionError):
         return {}
     return settings if isinstance(settings, dict) else {}
 
 
 def _write_settings(settings: dict[str, Any]) -> bool:
-    """Write through a temporary file and a rename, so a crash never leaves half a file."""
+    """Write whole or not at all, through a random temporary that never follows a link,
+    never over anything but a regular file (`tutor.safeio.write_atomic`)."""
     path = config_path()
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    data = (json.dumps(settings, ensure_ascii=False) + "\n").encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(settings, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        write_atomic(path, data)
+    except (OSError, TutorError):
         return False
     return True
