@@ -26,7 +26,16 @@ from tutor.quiz.syllabus import taught_in
 
 COURSE = load_course()
 SEEDS = range(40)
-LAYER_NAME = re.compile(rf"\b({'|'.join(sorted(POSITIONAL, key=len, reverse=True))})\b")
+ORDINARY_WORDS = {
+    "Activation", "Add", "Average", "Dot", "ELU", "Identity", "Maximum", "Minimum",
+    "Multiply", "ReLU", "Softmax", "Subtract",
+}  # fmt: skip
+"""Layer classes that are also words of the prose (ReLU and softmax the activations, 'Add
+up the parameters'): they name the layer only as code, `layers.Softmax(`."""
+LAYER_NAME = re.compile(
+    rf"\b({'|'.join(sorted(set(POSITIONAL) - ORDINARY_WORDS, key=len, reverse=True))})\b"
+    rf"|\blayers\.({'|'.join(sorted(ORDINARY_WORDS & set(POSITIONAL)))})\("
+)
 
 
 def shown_text(question: Question) -> str:
@@ -37,7 +46,7 @@ def shown_text(question: Question) -> str:
 
 
 def layers_named(question: Question) -> set[str]:
-    return set(LAYER_NAME.findall(shown_text(question)))
+    return {word or call for word, call in LAYER_NAME.findall(shown_text(question))}
 
 
 def lesson_quiz(lesson_id: str, seed: int, count: int = 10) -> list[Question]:

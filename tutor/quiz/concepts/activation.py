@@ -229,11 +229,21 @@ SOFTMAX_ONE_UNIT = fact(
 )
 
 
+def probability_text(value: float) -> str:
+    """Two decimals, or as many more as it takes for a probability below 1 not to print
+    as 1.00: softmax of [7, 1, -1] gives 0.997 to its largest score."""
+    for digits in range(2, 16):
+        shown = f"{value:.{digits}f}"
+        if value >= 1 or float(shown) < 1:
+            return shown
+    return shown
+
+
 def softmax_largest(rng: Random) -> ConceptDraft:
     scores = rng.sample(range(-3, 8), 3)
     best = max(scores)
     probabilities = [math.exp(s) for s in scores]
-    share = max(probabilities) / sum(probabilities)
+    share = probability_text(max(probabilities) / sum(probabilities))
     return ConceptDraft(
         text(
             f"Softmax turns the scores {scores} into probabilities. Which probability is "
@@ -247,9 +257,9 @@ def softmax_largest(rng: Random) -> ConceptDraft:
         ),
         text(
             f"Softmax is exp(score) / sum: the largest score gets the largest share, "
-            f"here {share:.2f}, exaggerated compared with the scores.",
+            f"here {share}, exaggerated compared with the scores.",
             f"소프트맥스는 exp(점수) / 합이라 가장 큰 점수가 가장 큰 몫을 받습니다. 여기서는 "
-            f"{attach(f'{share:.2f}', '으로/로')}, 점수 차이보다 더 벌어집니다.",
+            f"{attach(share, '으로/로')}, 점수 차이보다 더 벌어집니다.",
         ),
         HINT,
     )
