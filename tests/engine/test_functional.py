@@ -184,7 +184,7 @@ def test_merge_shapes(merge: str, shapes: tuple, expected: tuple) -> None:
         (
             "layers.Concatenate()",
             ((28, 28, 3), (14, 14, 3)),
-            "line 5: concatenate (Concatenate): axis 1 does not match (28 vs 14): "
+            "line 5: concatenate (Concatenate): axis 1 does not match (28, 14): "
             "(None, 28, 28, 3), (None, 14, 14, 3); concatenating on axis -1 needs every other "
             "axis to match",
         ),

@@ -4,7 +4,7 @@ totals added up (a layer object used twice shares its weights, so counts once)."
 from __future__ import annotations
 
 from tutor.engine.args import LayerArgs
-from tutor.engine.errors import EngineError
+from tutor.engine.errors import EngineError, Phrase
 from tutor.engine.functional import analyze_functional
 from tutor.engine.limits import capped_repr
 from tutor.engine.model import FunctionalSpec, LayerResult, ModelResult, ModelSpec, Shape
@@ -32,7 +32,7 @@ def _analyze_sequential(spec: ModelSpec) -> ModelResult:
     check_shape(spec.input_shape)
     batch = spec.batch_size
     if batch is not None and (not isinstance(batch, int) or isinstance(batch, bool) or batch < 1):
-        raise EngineError(f"the batch size must be a positive integer (got {capped_repr(batch)})")
+        raise EngineError(Phrase("batch_size_positive", value=capped_repr(batch)))
     shape: Shape = (batch, *spec.input_shape)
     input_shape = shape
     namer = Namer()

@@ -9,8 +9,9 @@ from collections import Counter
 from dataclasses import replace
 
 from tutor.engine.args import LayerArgs
-from tutor.engine.errors import EngineError
+from tutor.engine.errors import EngineError, Phrase
 from tutor.engine.graph import keras_order
+from tutor.engine.limits import capped_repr
 from tutor.engine.merge import MERGE_RULES
 from tutor.engine.model import FunctionalSpec, LayerResult, ModelResult, Shape
 from tutor.engine.outcome import Outcome
@@ -42,10 +43,10 @@ def _outcome(layer: LayerArgs, shapes: list[Shape], as_list: bool) -> Outcome:
     """A merge layer needs a list of tensors; every other layer one tensor."""
     if layer.cls in MERGE_RULES:
         if not as_list:
-            layer.fail("a merge layer takes a list of tensors, e.g. layers.Add()([x, y])")
+            layer.fail("merge_needs_list")
         return MERGE_RULES[layer.cls](layer, tuple(shapes))
     if as_list and len(shapes) != 1:
-        layer.fail(f"takes one tensor, not a list of {len(shapes)}")
+        layer.fail("takes_one_tensor", count=len(shapes))
     return apply(layer, shapes[0])
 
 
@@ -54,14 +55,14 @@ def analyze_functional(spec: FunctionalSpec) -> ModelResult:
     for model_input in spec.inputs:
         check_shape(model_input.shape)
         if not model_input.shape:
-            raise EngineError("an input needs a batch axis and a shape")
+            raise EngineError(Phrase("input_needs_batch"))
     namer = Namer()
     layers = [layer_args(layer, namer) for layer in spec.layers]
     unique_names([(layer, index) for index, layer in enumerate(layers)])
     input_names = {model_input.name for model_input in spec.inputs}
     for layer in layers:
         if layer.name in input_names:
-            layer.fail(f"an input is already named {layer.name!r}; names must be unique")
+            layer.fail("name_taken", name=capped_repr(layer.name))
     shapes: list[Shape] = [model_input.shape for model_input in spec.inputs]
     producers: list[str] = [model_input.name for model_input in spec.inputs]
     first: dict[int, Outcome] = {}

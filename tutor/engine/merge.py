@@ -31,23 +31,21 @@ def _batch(layer: LayerArgs, shapes: tuple[Shape, ...]) -> int | None:
     """Keras refuses to merge tensors with different fixed batch sizes."""
     sizes = {shape[0] for shape in shapes} - {None}
     if len(sizes) > 1:
-        layer.fail(f"cannot merge tensors with different batch sizes: {_listed(shapes)}")
+        layer.fail("merge_batch_sizes", shapes=_listed(shapes))
     return next(iter(sizes), None)
 
 
 def _same_rank(layer: LayerArgs, shapes: tuple[Shape, ...]) -> None:
     ranks = sorted({len(shape) for shape in shapes})
     if len(ranks) > 1:
-        layer.fail(f"inputs of different ranks cannot be merged here: {_listed(shapes)}")
+        layer.fail("merge_ranks", shapes=_listed(shapes))
 
 
 def elementwise(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
     """Add, Subtract, Multiply, Average, Maximum, Minimum: value by value, so the shapes
     must agree axis by axis (Keras' `_compute_elemwise_op_output_shape`)."""
     if layer.cls == "Subtract" and len(shapes) != 2:
-        layer.fail(f"Subtract takes exactly 2 tensors, got {len(shapes)}")
-    if len(shapes) < 1:
-        layer.fail("a merge layer needs at least one tensor")
+        layer.fail("takes_two_tensors", cls=layer.cls, count=len(shapes))
     _same_rank(layer, shapes)
     batch = _batch(layer, shapes)
     out = list(shapes[0][1:])
@@ -59,10 +57,8 @@ def elementwise(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
             elif have == 1:
                 out[axis] = size
             elif size != 1 and size != have:
-                layer.fail(
-                    f"axis {axis + 1} does not match ({have} vs {size}): "
-                    f"{_listed(shapes)}; a value-by-value merge needs the same shape"
-                )
+                layer.fail("merge_axis", axis=axis + 1, have=have, size=size,
+                           shapes=_listed(shapes))
     result = (batch, *out)
     symbol = _SYMBOLS[layer.cls]
     if symbol in "+-*":
@@ -79,18 +75,16 @@ def concatenate(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
     _same_rank(layer, shapes)
     rank = len(shapes[0])
     if not -rank <= axis < rank or axis % rank == 0:
-        layer.fail(f"axis={axis} is not an axis of {shapes[0]} other than the batch axis")
+        layer.fail("concatenate_axis", axis=axis, shape=shapes[0])
     position = axis % rank
     for other in range(rank):
         if other == position:
             continue
         sizes = {shape[other] for shape in shapes} - {None}
         if len(sizes) > 1:
-            shown = " vs ".join(str(shape[other]) for shape in shapes)
-            layer.fail(
-                f"axis {other} does not match ({shown}): {_listed(shapes)}; "
-                f"concatenating on axis {axis} needs every other axis to match"
-            )
+            shown = ", ".join(str(shape[other]) for shape in shapes)
+            layer.fail("concatenate_mismatch", other=other, shown=shown,
+                       shapes=_listed(shapes), axis=axis)
     joined = [shape[position] for shape in shapes]
     size = None if None in joined else sum(joined)  # type: ignore[arg-type]
     result = (*shapes[0][:position], size, *shapes[0][position + 1 :])
@@ -104,7 +98,7 @@ def concatenate(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
 def dot(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
     """The dot product of two tensors along one axis of each (`Dot(axes=...)`)."""
     if len(shapes) != 2:
-        layer.fail(f"Dot takes exactly 2 tensors, got {len(shapes)}")
+        layer.fail("takes_two_tensors", cls=layer.cls, count=len(shapes))
     first, second = shapes
     axes = layer.raw("axes", None)
     if isinstance(axes, int) and not isinstance(axes, bool):
@@ -116,15 +110,13 @@ def dot(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
     ):
         pair = axes
     else:
-        layer.fail("axes must be an integer or a tuple of two integers")
+        layer.fail("dot_axes")
     if not all(-len(s) <= a < len(s) and a % len(s) for a, s in zip(pair, shapes, strict=True)):
-        layer.fail(f"axes={axes} must name an axis of each input other than the batch axis")
+        layer.fail("dot_axes_range", axes=axes)
     left, right = first[pair[0]], second[pair[1]]
     if left is not None and right is not None and left != right:
-        layer.fail(
-            f"axis {pair[0]} of {first} ({left}) and axis {pair[1]} of {second} ({right}) "
-            "must be the same size for a dot product"
-        )
+        layer.fail("dot_sizes", first_axis=pair[0], first=first, left=left,
+                   second_axis=pair[1], second=second, right=right)
     kept_first = [d for i, d in enumerate(first) if i != pair[0] % len(first)]
     kept_second = [d for i, d in enumerate(second) if i != pair[1] % len(second)][1:]
     result = (*kept_first, *kept_second)

@@ -28,13 +28,15 @@ def dims(shape: Shape) -> str:
     return "x".join(str(d) for d in shape)
 
 
-def product(values: tuple[int, ...]) -> int:
-    total = 1
-    for value in values:
-        total *= value
-    return total
-
-
 def times(values: tuple[int, ...]) -> str:
     """`3*3*1`: a product written out with its factors."""
     return "*".join(str(v) for v in values)
+
+
+def a_vector(width: int) -> str:
+    """`a 16-vector`, `an 8-vector`, `an 11-vector`: the article English says the number
+    with (its leading group of digits is said first: eight..., eleven, eighteen)."""
+    digits = str(width)
+    lead = digits[: len(digits) % 3 or 3]
+    article = "an" if lead.startswith("8") or lead in ("11", "18") else "a"
+    return f"{article} {width}-vector"

@@ -331,4 +331,281 @@ PHRASES: dict[str, tuple[str, str]] = {
         "keras.layers.{old} is old Keras; Keras 3 writes keras.layers.{written}",
         "keras.layers.{old}는 옛 Keras 표기입니다. Keras 3에서는 keras.layers.{written}로 씁니다",
     ),
+    # a layer's arguments
+    "arg_required": ("{key} is required", "{key}가 필요합니다"),
+    "arg_unsupported": (
+        "{key}={value} is not supported by the tutor",
+        "{key}={value}는 튜터가 지원하지 않습니다",
+    ),
+    "arg_positive_int": (
+        "{key} must be a positive integer (got {value})",
+        "{key}는 양의 정수여야 합니다 (받은 것: {value})",
+    ),
+    "arg_positive_int_or_tuple": (
+        "{key} must be a positive integer or a tuple of {rank} (got {value})",
+        "{key}는 양의 정수이거나 그런 수 {rank}개의 튜플이어야 합니다 (받은 것: {value})",
+    ),
+    "arg_non_negative_int": (
+        "{key} must be a non-negative integer (got {value})",
+        "{key}는 0 이상의 정수여야 합니다 (받은 것: {value})",
+    ),
+    "arg_non_negative_int_or_tuple": (
+        "{key} must be a non-negative integer or a tuple of {rank} (got {value})",
+        "{key}는 0 이상의 정수이거나 그런 수 {rank}개의 튜플이어야 합니다 (받은 것: {value})",
+    ),
+    "arg_pairs": (
+        "{key} must be an integer, a tuple of {rank} integers or a tuple of {rank} pairs "
+        "(got {value})",
+        "{key}는 정수, 정수 {rank}개의 튜플, 또는 쌍 {rank}개의 튜플이어야 합니다 "
+        "(받은 것: {value})",
+    ),
+    "arg_flag": (
+        "{key} must be True or False (got {value})",
+        "{key}는 True나 False여야 합니다 (받은 것: {value})",
+    ),
+    "arg_choice": (
+        "{key} must be one of {options} (got {value})",
+        "{key}는 {options} 중 하나여야 합니다 (받은 것: {value})",
+    ),
+    "arg_fraction": (
+        "{key} must be a number from 0 to 1 (got {value})",
+        "{key}는 0에서 1 사이의 수여야 합니다 (받은 것: {value})",
+    ),
+    "arg_non_negative_number": (
+        "{key} must be a number of at least 0 (got {value})",
+        "{key}는 0 이상의 수여야 합니다 (받은 것: {value})",
+    ),
+    "arg_integer": (
+        "{key} must be an integer (got {value})",
+        "{key}는 정수여야 합니다 (받은 것: {value})",
+    ),
+    "bad_name": (
+        "{cls}: name must be a non-empty string without '/' (got {value})",
+        "{cls}: name은 '/'가 없는 비어 있지 않은 문자열이어야 합니다 (받은 것: {value})",
+    ),
+    "bad_input_shape": (
+        "the input shape must be a tuple of positive integers or None (got {value})",
+        "입력 형태는 양의 정수나 None으로 된 튜플이어야 합니다 (받은 것: {value})",
+    ),
+    "name_taken": (
+        "another layer is already named {name}; names must be unique",
+        "이미 {name}라는 이름의 층이 있습니다. 이름은 겹치면 안 됩니다",
+    ),
+    # what a layer needs of its input
+    "rank": ("expects a {rank}D input {layout}, got {shape}",
+             "{rank}차원 입력 {layout}이 필요한데 {shape}를 받았습니다"),
+    "rank_needs_channels": (
+        "expects a {rank}D input {layout}, got {shape}; add a channels axis, e.g. "
+        "keras.Input(shape=(28, 28, 1))",
+        "{rank}차원 입력 {layout}이 필요한데 {shape}를 받았습니다. 채널 축을 더해 주세요. "
+        "예: keras.Input(shape=(28, 28, 1))",
+    ),
+    "dense_rank": (
+        "expects an input of at least 2D (batch, features), got {shape}",
+        "2차원 이상의 입력 (batch, features)이 필요한데 {shape}를 받았습니다",
+    ),
+    "sequence_rank": (
+        "expects a 3D input (batch, timesteps, features), got {shape}",
+        "3차원 입력 (batch, timesteps, features)이 필요한데 {shape}를 받았습니다",
+    ),
+    "images_rank": (
+        "expects images (batch, height, width, channels), got {shape}",
+        "이미지 입력 (batch, height, width, channels)이 필요한데 {shape}를 받았습니다",
+    ),
+    "repeat_vector_rank": (
+        "expects a 2D input (batch, features), got {shape}",
+        "2차원 입력 (batch, features)이 필요한데 {shape}를 받았습니다",
+    ),
+    "spatial_dropout_rank": (
+        "expects a {rank}D input (batch, ..., channels), got {shape}",
+        "{rank}차원 입력 (batch, ..., channels)이 필요한데 {shape}를 받았습니다",
+    ),
+    "time_distributed_rank": (
+        "expects at least a 3D input (batch, time, ...), got {shape}",
+        "3차원 이상의 입력 (batch, time, ...)이 필요한데 {shape}를 받았습니다",
+    ),
+    "last_axis_none": (
+        "the last axis of {shape} is None, so the weights cannot be sized",
+        "{shape}의 마지막 축이 None이라 가중치 크기를 정할 수 없습니다",
+    ),
+    "last_axis_none_flatten": (
+        "the last axis of {shape} is None, so the weights cannot be sized (Flatten gives "
+        "None when a dimension is unknown)",
+        "{shape}의 마지막 축이 None이라 가중치 크기를 정할 수 없습니다 (모르는 차원이 "
+        "있으면 Flatten의 결과도 None)",
+    ),
+    "channels_none": (
+        "the channels axis is None, so the kernels cannot be sized; got {shape}",
+        "채널 축이 None이라 커널 크기를 정할 수 없습니다. 받은 형태: {shape}",
+    ),
+    "features_none": (
+        "the features axis of {shape} is None, so the weights cannot be sized",
+        "{shape}의 특성 축이 None이라 가중치 크기를 정할 수 없습니다",
+    ),
+    "not_feature_axis": (
+        "axis={axis} is not a feature axis of {shape}",
+        "axis={axis}는 {shape}의 특성 축이 아닙니다",
+    ),
+    "normalized_axis_none": (
+        "axis {axis} of {shape} is None, so gamma and beta cannot be sized",
+        "{shape}의 축 {axis}가 None이라 gamma와 beta 크기를 정할 수 없습니다",
+    ),
+    "prelu_none": (
+        "an axis of {shape} is None, so alpha cannot be sized",
+        "{shape}에 None인 축이 있어 alpha 크기를 정할 수 없습니다",
+    ),
+    "prelu_shared_axes": (
+        "shared_axes must number axes of {shape} from 1 (got {value})",
+        "shared_axes는 {shape}의 축을 1부터 센 번호여야 합니다 (받은 것: {value})",
+    ),
+    # convolution and pooling
+    "groups_divide": (
+        "groups={groups} must divide both the input channels ({channels}) and filters "
+        "({filters})",
+        "groups={groups}는 입력 채널 수({channels})와 필터 수({filters})를 모두 나누어떨어지게 "
+        "해야 합니다",
+    ),
+    "strides_and_dilation": (
+        "strides > 1 cannot be combined with dilation_rate > 1",
+        "strides > 1과 dilation_rate > 1은 함께 쓸 수 없습니다",
+    ),
+    "output_padding_below_strides": (
+        "output_padding must be less than strides on every axis (axis {axis}: {extra} >= "
+        "{stride})",
+        "output_padding은 모든 축에서 strides보다 작아야 합니다 (축 {axis}: {extra} >= "
+        "{stride})",
+    ),
+    "kernel_does_not_fit": (
+        "a {window} kernel does not fit a {sizes} input{dilated} with padding='valid': "
+        "{formula}",
+        "{window} 커널이 {sizes} 입력{dilated}에 padding='valid'로는 들어가지 않습니다: "
+        "{formula}",
+    ),
+    "kernel_does_not_fit_1d": (
+        "a kernel of size {size} does not fit an input of length {length}{dilated} with "
+        "padding='valid': {formula}",
+        "크기 {size}의 커널이 길이 {length}의 입력{dilated}에 padding='valid'로는 들어가지 "
+        "않습니다: {formula}",
+    ),
+    "pool_does_not_fit": (
+        "a {window} pool does not fit a {sizes} input{dilated} with padding='valid': {formula}",
+        "{window} 풀링 창이 {sizes} 입력{dilated}에 padding='valid'로는 들어가지 않습니다: "
+        "{formula}",
+    ),
+    "pool_does_not_fit_1d": (
+        "a pool of size {size} does not fit an input of length {length}{dilated} with "
+        "padding='valid': {formula}",
+        "크기 {size}의 풀링 창이 길이 {length}의 입력{dilated}에 padding='valid'로는 "
+        "들어가지 않습니다: {formula}",
+    ),
+    # normalization and reshaping
+    "groups_split": (
+        "groups={groups} must divide the {size} channels",
+        "groups={groups}는 채널 {size}개를 나누어떨어지게 해야 합니다",
+    ),
+    "reshape_target": (
+        "target_shape must be a tuple of positive integers with at most one -1 (got {value})",
+        "target_shape는 양의 정수로 된 튜플이어야 하고 -1은 하나까지 쓸 수 있습니다 "
+        "(받은 것: {value})",
+    ),
+    "reshape_total": (
+        "cannot reshape {shape} ({written} = {total} values) to {target} ({target_written} = "
+        "{target_total} values)",
+        "{shape}({written} = 값 {total}개)를 {target}({target_written} = 값 {target_total}개)로 "
+        "바꿀 수 없습니다",
+    ),
+    "reshape_solve": (
+        "cannot reshape {shape} ({total} values) to {target}: -1 = {total} / {known} is not a "
+        "whole number",
+        "{shape}(값 {total}개)를 {target}로 바꿀 수 없습니다: -1 = {total} / {known}이 "
+        "정수가 아닙니다",
+    ),
+    "cropping_too_much": (
+        "cropping {before} + {after} leaves nothing of {label} = {size}",
+        "{before} + {after}만큼 잘라내면 {label} = {size}에서 남는 것이 없습니다",
+    ),
+    "permute_dims": (
+        "dims must number the axes from 1, e.g. (2, 1) (got {value})",
+        "dims는 축을 1부터 센 번호여야 합니다. 예: (2, 1) (받은 것: {value})",
+    ),
+    "permute_rank": (
+        "dims is for a {rank}D input, got {shape}",
+        "dims는 {rank}차원 입력용인데 {shape}를 받았습니다",
+    ),
+    # recurrent layers and wrappers
+    "bidirectional_wraps": (
+        "wraps a recurrent layer ({supported}), not {cls}",
+        "순환 층({supported})을 감싸야 합니다. {cls}는 감쌀 수 없습니다",
+    ),
+    "merge_mode_none": (
+        "merge_mode=None returns two tensors, which the tutor does not support; use 'concat', "
+        "'sum', 'mul' or 'ave'",
+        "merge_mode=None은 텐서 두 개를 돌려주는데, 튜터는 이를 지원하지 않습니다. 'concat', "
+        "'sum', 'mul', 'ave' 중 하나를 써 주세요",
+    ),
+    # merges and shared layers
+    "merge_in_sequential": (
+        "a merge layer takes a list of tensors: build the model with keras.Model",
+        "합치기 층은 텐서의 리스트를 받습니다. keras.Model로 모델을 만들어 주세요",
+    ),
+    "merge_needs_list": (
+        "a merge layer takes a list of tensors, e.g. layers.Add()([x, y])",
+        "합치기 층은 텐서의 리스트를 받습니다. 예: layers.Add()([x, y])",
+    ),
+    "takes_one_tensor": (
+        "takes one tensor, not a list of {count}",
+        "텐서 하나를 받습니다. {count}개짜리 리스트는 받지 않습니다",
+    ),
+    "takes_two_tensors": (
+        "{cls} takes exactly 2 tensors, got {count}",
+        "{cls}는 텐서를 정확히 2개 받는데 {count}개를 받았습니다",
+    ),
+    "merge_batch_sizes": (
+        "cannot merge tensors with different batch sizes: {shapes}",
+        "배치 크기가 다른 텐서는 합칠 수 없습니다: {shapes}",
+    ),
+    "merge_ranks": (
+        "inputs of different ranks cannot be merged here: {shapes}",
+        "차원 수가 다른 입력은 여기서 합칠 수 없습니다: {shapes}",
+    ),
+    "merge_axis": (
+        "axis {axis} does not match ({have} vs {size}): {shapes}; a value-by-value merge needs "
+        "the same shape",
+        "축 {axis}가 맞지 않습니다 ({have}, {size}): {shapes}. 값끼리 합치려면 형태가 "
+        "같아야 합니다",
+    ),
+    "concatenate_axis": (
+        "axis={axis} is not an axis of {shape} other than the batch axis",
+        "axis={axis}는 {shape}에서 배치 축이 아닌 축이 아닙니다",
+    ),
+    "concatenate_mismatch": (
+        "axis {other} does not match ({shown}): {shapes}; concatenating on axis {axis} needs "
+        "every other axis to match",
+        "축 {other}가 맞지 않습니다 ({shown}): {shapes}. 축 {axis}로 이어 붙이려면 나머지 "
+        "축이 모두 같아야 합니다",
+    ),
+    "dot_axes": (
+        "axes must be an integer or a tuple of two integers",
+        "axes는 정수이거나 정수 두 개의 튜플이어야 합니다",
+    ),
+    "dot_axes_range": (
+        "axes={axes} must name an axis of each input other than the batch axis",
+        "axes={axes}는 각 입력에서 배치 축이 아닌 축을 가리켜야 합니다",
+    ),
+    "dot_sizes": (
+        "axis {first_axis} of {first} ({left}) and axis {second_axis} of {second} ({right}) "
+        "must be the same size for a dot product",
+        "내적을 하려면 {first}의 축 {first_axis}({left})와 {second}의 축 {second_axis}"
+        "({right}) 크기가 같아야 합니다",
+    ),
+    "shared_weights_do_not_fit": (
+        "this layer object is used again on an input its weights do not fit ({count} weights "
+        "were built for its first use)",
+        "이 층 객체를 가중치가 맞지 않는 입력에 다시 썼습니다 (처음 쓸 때 가중치 {count}개로 "
+        "만들어짐)",
+    ),
+    "input_needs_batch": (
+        "an input needs a batch axis and a shape",
+        "입력에는 배치 축과 형태가 필요합니다",
+    ),
 }

@@ -1,12 +1,16 @@
 """Recurrent layers: a weight matrix for the input, one for the previous state, and biases,
-once per gate (SimpleRNN 1, GRU 3, LSTM 4)."""
+once per gate (SimpleRNN 1, GRU 3, LSTM 4); ConvLSTM does the same with convolutions; a
+Bidirectional layer runs a copy of its layer each way."""
 
 from __future__ import annotations
 
+import math
+
 from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import RECURRENT
+from tutor.engine.conv import LAYOUTS, known_channels, spatial
 from tutor.engine.model import Shape
-from tutor.engine.outcome import Outcome
+from tutor.engine.outcome import Outcome, a_vector, times
 
 _GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
 _MERGE_MODES = ("concat", "sum", "mul", "ave")
@@ -14,9 +18,9 @@ _MERGE_MODES = ("concat", "sum", "mul", "ave")
 
 def _sequence_features(layer: LayerArgs, shape: Shape) -> int:
     if len(shape) != 3:
-        layer.fail(f"expects a 3D input (batch, timesteps, features), got {shape}")
+        layer.fail("sequence_rank", shape=shape)
     if shape[-1] is None:
-        layer.fail(f"the features axis of {shape} is None, so the weights cannot be sized")
+        layer.fail("features_none", shape=shape)
     return shape[-1]
 
 
@@ -39,7 +43,7 @@ def _weights(layer: LayerArgs, features: int) -> tuple[int, str]:
 def _output(layer: LayerArgs, shape: Shape, width: int) -> tuple[Shape, str]:
     if layer.flag("return_sequences", False):
         out = (shape[0], shape[1], width)
-        return out, f"return_sequences=True: a {width}-vector per time step -> {out}"
+        return out, f"return_sequences=True: {a_vector(width)} per time step -> {out}"
     out = (shape[0], width)
     return out, f"return_sequences=False: only the last step's {width}-vector -> {out}"
 
@@ -58,12 +62,15 @@ def bidirectional(layer: LayerArgs, shape: Shape) -> Outcome:
     `concat` doubles the features, the other merge modes combine them element-wise."""
     inner = layer.wrapped
     if inner is None:
-        layer.fail("layer is required, e.g. Bidirectional(LSTM(64))")
+        layer.fail("wrapper_needs_layer", cls=layer.cls)
     if inner.cls not in RECURRENT:
-        layer.fail(f"wraps a recurrent layer ({', '.join(RECURRENT)}), not {inner.cls}")
+        layer.fail("bidirectional_wraps", supported=", ".join(RECURRENT), cls=inner.cls)
     merge_mode = layer.raw("merge_mode", "concat")
+    if merge_mode is None:
+        layer.fail("merge_mode_none")
     if merge_mode not in _MERGE_MODES:
-        layer.fail(f"merge_mode must be one of {', '.join(map(repr, _MERGE_MODES))}")
+        layer.fail("arg_choice", key="merge_mode", options=", ".join(map(repr, _MERGE_MODES)),
+                   value=repr(merge_mode))
     features = _sequence_features(inner, shape)
     count, formula = _weights(inner, features)
     units = inner.positive_int("units")
@@ -76,3 +83,33 @@ def bidirectional(layer: LayerArgs, shape: Shape) -> Outcome:
     bias = "" if inner.flag("use_bias", True) else ", no bias"
     params = f"params = 2 * {formula} = {2 * count} (forward + backward{bias})"
     return Outcome(out, 2 * count, 0, f"{merged}\n{derivation}", params)
+
+
+def conv_lstm(layer: LayerArgs, shape: Shape, rank: int) -> Outcome:
+    """ConvLSTM1D/2D/3D: an LSTM whose four gates are convolutions over each time step's
+    feature map (the recurrent ones keep its size with 'same' padding)."""
+    if len(shape) != rank + 3:
+        layout = "(batch, time, " + LAYOUTS[rank].removeprefix("(batch, ")
+        layer.fail("rank", rank=rank + 3, layout=layout, shape=shape)
+    filters = layer.positive_int("filters")
+    kernel = layer.int_tuple("kernel_size", rank)
+    strides = layer.int_tuple("strides", rank, 1)
+    dilation = layer.int_tuple("dilation_rate", rank, 1)
+    padding = layer.choice("padding", ("valid", "same"), "valid")
+    use_bias = layer.flag("use_bias", True)
+    step: Shape = (shape[0], *shape[2:])
+    channels = known_channels(layer, step)
+    out, lines = spatial(layer, step, kernel, strides, padding, dilation=dilation)
+    lines.append(f"channels = filters = {filters}")
+    if layer.flag("return_sequences", False):
+        result = (shape[0], shape[1], *out, filters)
+        lines.append(f"return_sequences=True: a feature map per time step -> {result}")
+    else:
+        result = (shape[0], *out, filters)
+        lines.append(f"return_sequences=False: only the last step's feature map -> {result}")
+    window = math.prod(kernel)
+    count = 4 * filters * (window * (channels + filters) + (1 if use_bias else 0))
+    bias = " + 1" if use_bias else ""
+    suffix = "" if use_bias else " (no bias)"
+    params = f"params = 4 * {filters} * ({times(kernel)}*({channels} + {filters}){bias}) = {count}"
+    return Outcome(result, count, 0, "\n".join(lines), params + suffix)

@@ -7,45 +7,63 @@ from collections import Counter
 from collections.abc import Callable
 from functools import partial
 
-from tutor.engine import conv, core, recurrent
+from tutor.engine import conv, core, normalization, pooling, recurrent, reshaping
 from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import canonical, snake_case, supported_summary
-from tutor.engine.errors import EngineError
+from tutor.engine.errors import EngineError, Phrase, at_line
 from tutor.engine.limits import capped_repr
 from tutor.engine.model import LayerResult, LayerSpec, Shape
 from tutor.engine.outcome import Outcome
 
 Rule = Callable[[LayerArgs, Shape], Outcome]
 
+
+def _ranked(rule: Callable[..., Outcome], prefix: str, suffix: str = "") -> dict[str, Rule]:
+    """`Conv1D`, `Conv2D`, `Conv3D` -> the same rule with its rank."""
+    return {f"{prefix}{rank}D{suffix}": partial(rule, rank=rank) for rank in (1, 2, 3)}
+
+
 RULES: dict[str, Rule] = {
     "Dense": core.dense,
     "Embedding": core.embedding,
-    "Flatten": core.flatten,
     "Dropout": core.dropout,
-    "Activation": core.activation,
-    "BatchNormalization": core.batch_normalization,
-    "Reshape": core.reshape,
-    "Conv1D": partial(conv.conv, rank=1),
-    "Conv2D": partial(conv.conv, rank=2),
-    "MaxPooling1D": partial(conv.pool, rank=1),
-    "MaxPooling2D": partial(conv.pool, rank=2),
-    "AveragePooling1D": partial(conv.pool, rank=1),
-    "AveragePooling2D": partial(conv.pool, rank=2),
-    "GlobalAveragePooling1D": partial(conv.global_pool, rank=1),
-    "GlobalAveragePooling2D": partial(conv.global_pool, rank=2),
-    "GlobalMaxPooling1D": partial(conv.global_pool, rank=1),
-    "GlobalMaxPooling2D": partial(conv.global_pool, rank=2),
+    **_ranked(core.spatial_dropout, "SpatialDropout"),
+    **dict.fromkeys(("GaussianNoise", "GaussianDropout", "AlphaDropout"), core.noise),
+    **dict.fromkeys(("Activation", "ReLU", "LeakyReLU", "ELU", "Softmax"), core.activation),
+    "PReLU": core.prelu,
+    **dict.fromkeys(("Identity", "Masking", "ActivityRegularization"), core.passthrough),
+    "Rescaling": core.rescaling,
+    **dict.fromkeys(
+        ("RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast"),
+        core.augmentation,
+    ),
+    "BatchNormalization": normalization.batch_normalization,
+    "LayerNormalization": normalization.layer_normalization,
+    "GroupNormalization": normalization.group_normalization,
+    "UnitNormalization": normalization.unit_normalization,
+    "Flatten": reshaping.flatten,
+    "Reshape": reshaping.reshape,
+    "Permute": reshaping.permute,
+    "RepeatVector": reshaping.repeat_vector,
+    **_ranked(reshaping.upsampling, "UpSampling"),
+    **_ranked(reshaping.zero_padding, "ZeroPadding"),
+    **_ranked(reshaping.cropping, "Cropping"),
+    **_ranked(conv.conv, "Conv"),
+    **_ranked(conv.conv_transpose, "Conv", "Transpose"),
+    **{f"SeparableConv{r}D": partial(conv.separable, rank=r) for r in (1, 2)},
+    **{f"DepthwiseConv{r}D": partial(conv.depthwise, rank=r) for r in (1, 2)},
+    **_ranked(pooling.pool, "MaxPooling"),
+    **_ranked(pooling.pool, "AveragePooling"),
+    **_ranked(pooling.global_pool, "GlobalMaxPooling"),
+    **_ranked(pooling.global_pool, "GlobalAveragePooling"),
     "SimpleRNN": recurrent.recurrent,
     "LSTM": recurrent.recurrent,
     "GRU": recurrent.recurrent,
+    **_ranked(recurrent.conv_lstm, "ConvLSTM"),
     "Bidirectional": recurrent.bidirectional,
-    "Rescaling": core.rescaling,
-    "RandomFlip": core.augmentation,
-    "RandomRotation": core.augmentation,
-    "RandomZoom": core.augmentation,
-    "RandomTranslation": core.augmentation,
-    "RandomContrast": core.augmentation,
 }
+"""Every layer that takes one tensor (TimeDistributed is applied through its layer's rule;
+merge layers, which take a list, are in `merge`)."""
 
 
 class Namer:
@@ -60,11 +78,8 @@ class Namer:
         given = spec.args.get("name")
         if given is not None:
             if not isinstance(given, str) or not given or "/" in given:
-                where = f"line {spec.line}: " if spec.line is not None else ""
-                raise EngineError(
-                    f"{where}{cls}: name must be a non-empty string without '/' "
-                    f"(got {capped_repr(given)})"
-                )
+                phrase = Phrase("bad_name", cls=cls, value=capped_repr(given))
+                raise EngineError(at_line(spec.line, phrase))
             return given
         if spec.auto_name is not None:
             return spec.auto_name
@@ -77,8 +92,8 @@ class Namer:
 def layer_args(spec: LayerSpec, namer: Namer) -> LayerArgs:
     cls = canonical(spec.cls)
     if cls is None:
-        where = f"line {spec.line}: " if spec.line is not None else ""
-        raise EngineError(f"{where}unknown layer {spec.cls!r}; supported: {supported_summary()}")
+        phrase = Phrase("unknown_layer", name=spec.cls, supported=supported_summary())
+        raise EngineError(at_line(spec.line, phrase))
     wrapped = layer_args(spec.wrapped, namer) if spec.wrapped is not None else None
     return LayerArgs(namer.name(spec, cls), cls, spec.args, spec.line, wrapped)
 
@@ -88,10 +103,7 @@ def check_shape(shape: Shape) -> None:
     if not isinstance(shape, tuple) or not all(
         d is None or (isinstance(d, int) and not isinstance(d, bool) and d > 0) for d in shape
     ):
-        raise EngineError(
-            "the input shape must be a tuple of positive integers or None "
-            f"(got {capped_repr(shape)})"
-        )
+        raise EngineError(Phrase("bad_input_shape", value=capped_repr(shape)))
 
 
 def _frozen(layer: LayerArgs) -> bool:
@@ -100,11 +112,34 @@ def _frozen(layer: LayerArgs) -> bool:
     return frozen or (layer.wrapped is not None and not layer.wrapped.flag("trainable", True))
 
 
+def _time_distributed(layer: LayerArgs, shape: Shape) -> Outcome:
+    """TimeDistributed applies its layer to each time step (axis 1) with the same weights."""
+    inner = layer.wrapped
+    if inner is None:
+        layer.fail("wrapper_needs_layer", cls=layer.cls)
+    if len(shape) < 3:
+        layer.fail("time_distributed_rank", shape=shape)
+    step: Shape = (shape[0], *shape[2:])
+    outcome = apply(inner, step)
+    out = (outcome.output_shape[0], shape[1], *outcome.output_shape[1:])
+    derivation = f"each of the {shape[1]} time steps: {step} -> {outcome.output_shape}"
+    if shape[1] is None:
+        derivation = f"each time step: {step} -> {outcome.output_shape}"
+    shape_lines = "\n".join(filter(None, (derivation, outcome.shape_derivation)))
+    return Outcome(
+        out, outcome.trainable, outcome.non_trainable, f"{shape_lines}\n-> {out}",
+        outcome.params_derivation + " (the same weights at every step)",
+    )
+
+
 def apply(layer: LayerArgs, shape: Shape) -> Outcome:
     """The layer's rule on one input shape, with `trainable=False` applied."""
-    if layer.cls not in RULES:
-        layer.fail("a merge layer takes a list of tensors: build the model with keras.Model")
-    outcome = RULES[layer.cls](layer, shape)
+    if layer.cls == "TimeDistributed":
+        outcome = _time_distributed(layer, shape)
+    elif layer.cls not in RULES:
+        layer.fail("merge_in_sequential")
+    else:
+        outcome = RULES[layer.cls](layer, shape)
     if _frozen(layer) and outcome.trainable:
         return Outcome(
             outcome.output_shape,
@@ -120,10 +155,7 @@ def shared_outcome(layer: LayerArgs, again: Outcome, first: Outcome, first_name:
     """A layer object used a second time keeps the weights it was built with: the new
     input must need the same weights, and the derivation says they are shared."""
     if (again.trainable, again.non_trainable) != (first.trainable, first.non_trainable):
-        layer.fail(
-            "this layer object is used again on an input its weights do not fit "
-            f"({first.trainable + first.non_trainable} weights were built for its first use)"
-        )
+        layer.fail("shared_weights_do_not_fit", count=first.trainable + first.non_trainable)
     note = f"the same layer object as {first_name}: its weights are shared, counted once"
     return Outcome(
         again.output_shape,
@@ -139,8 +171,7 @@ def unique_names(results: list[tuple[LayerArgs, object]]) -> None:
     seen: dict[str, object] = {}
     for layer, key in results:
         if layer.name in seen and seen[layer.name] != key:
-            taken = capped_repr(layer.name)
-            layer.fail(f"another layer is already named {taken}; names must be unique")
+            layer.fail("name_taken", name=capped_repr(layer.name))
         seen[layer.name] = key
 
 
