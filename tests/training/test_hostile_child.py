@@ -164,3 +164,19 @@ async def test_a_signal_kill_is_named_not_the_last_noise(hostile: Path) -> None:
     assert "Some last noise from TensorFlow" in logged
     assert not any("cuInit" in line for line in logged)  # start-up noise: in the run's log
     assert any("Allocation exceeds 10% of memory" in line for line in logged)  # a real warning
+
+
+async def test_a_script_downloads_with_time_outs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Keras' get_file opens its sockets without a time-out: the child gives every socket
+    one, so a proxy that never answers fails the download (and the script falls back to
+    its labelled stand-in) instead of hanging the run."""
+    from tutor.datasets import DOWNLOAD_TIMEOUT_S
+
+    script = "import socket\nprint('timeout', socket.getdefaulttimeout())\n"
+    root = hostile_exercises(tmp_path / "exercises", {"timeouts": script})
+    monkeypatch.setenv("DLTUTOR_EXERCISES", str(root))
+    view = RunView("timeouts")
+    async for event in TrainingRun(exercise("timeouts")).events():
+        view.apply(event)
+    printed = [entry for entry in view.log if isinstance(entry, str)]
+    assert f"timeout {float(DOWNLOAD_TIMEOUT_S)}" in printed

@@ -32,6 +32,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+from tutor.datasets import limit_download_time
 from tutor.errors import TutorError
 from tutor.exercises import Exercise, exercise, new_run_dir
 from tutor.training import hooks, results
@@ -103,6 +104,7 @@ def run_script(
     hooks.install(events.emit, stop, capture, lambda: _script_globals(script, capture))
     sys.argv = [str(script), *args.script_args]
     sys.path.insert(0, str(script.parent))  # as `python FILE` does
+    limit_download_time()  # a proxy that never answers fails, and the stand-in is used
     status = "completed"
     try:
         with strategy.scope() if strategy is not None else contextlib.nullcontext():
