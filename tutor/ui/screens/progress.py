@@ -108,7 +108,8 @@ class ProgressScreen(TutorScreen, Screen[None]):
 
     def _plot(self, history: dict[str, list[float]]) -> None:
         if self.is_attached:
-            self.query_one("#history", HistoryPlot).show(history, main_metric(history))
+            plot = self.query_one("#history", HistoryPlot)
+            plot.show(history, main_metric(history), lang=self.tutor.lang)
 
     def action_page(self, pages: int) -> None:
         report = self.query_one("#report", VerticalScroll)
