@@ -9,16 +9,14 @@ from __future__ import annotations
 import math
 
 from tutor.engine.args import LayerArgs
+from tutor.engine.errors import Phrase
 from tutor.engine.model import Shape
 from tutor.engine.outcome import Outcome, dims, times
 
 AXIS_LABELS = {1: ("OL",), 2: ("OH", "OW"), 3: ("OD", "OH", "OW")}
 AXIS_NAMES = {1: ("length",), 2: ("height", "width"), 3: ("depth", "height", "width")}
-LAYOUTS = {
-    1: "(batch, steps, channels)",
-    2: "(batch, height, width, channels)",
-    3: "(batch, depth, height, width, channels)",
-}
+LAYOUTS = {rank: Phrase(f"layout_{rank}d") for rank in (1, 2, 3)}
+TIME_LAYOUTS = {rank: Phrase(f"layout_time_{rank}d") for rank in (1, 2, 3)}
 
 
 def require_rank(layer: LayerArgs, shape: Shape, rank: int) -> None:

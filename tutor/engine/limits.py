@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from tutor.engine.errors import ParseError
+from tutor.engine.errors import ParseError, Phrase
 
 MAX_SOURCE_CHARS = 100_000
 """Longer sources are refused before parsing: a model file is a few thousand characters, and
@@ -45,14 +45,14 @@ class Budget:
         self.left -= steps
         self._until_check -= steps
         if self.left < 0:
-            raise OutOfTime("the source took too long to read (too many steps)")
+            raise OutOfTime(Phrase("took_too_many_steps"))
         if self._until_check <= 0:
             self._until_check = _CHECK_EVERY
             self.check_clock()
 
     def check_clock(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise OutOfTime("the source took too long to read")
+            raise OutOfTime(Phrase("took_too_long"))
 
 
 def measure(value: object, limit: int = MAX_ELEMENTS) -> int:

@@ -6,6 +6,7 @@ file builds (read as if called once). Old-Keras spellings are translated with a 
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from collections import ChainMap
 
@@ -58,13 +59,33 @@ def _syntax_tree(source: str) -> ast.Module:
             return ast.parse(source)
     except SyntaxError as error:
         detail = (error.msg or "").splitlines()[0][:80] if error.msg else ""
-        if detail and detail != "invalid syntax":
-            phrase = Phrase("invalid_syntax_detail", detail=detail)
-        else:
-            phrase = Phrase("invalid_syntax")
-        raise ParseError(at_line(error.lineno or 1, phrase)) from None
+        raise ParseError(at_line(error.lineno or 1, _syntax_phrase(detail))) from None
     except (ValueError, RecursionError, MemoryError):
         raise ParseError(at_line(1, Phrase("not_python"))) from None
+
+
+_PYTHON_SAYS = (
+    (re.compile(r"invalid syntax\. Perhaps you forgot a comma\?"), "python_comma"),
+    (re.compile(r"'(?P<bracket>.)' was never closed"), "python_never_closed"),
+    (re.compile(r"unmatched '(?P<bracket>.)'"), "python_unmatched"),
+    (re.compile(r"expected ':'"), "python_colon"),
+    (re.compile(r"(unexpected indent|unindent does not match|expected an indented block)"),
+     "python_indent"),
+    (re.compile(r"unterminated (triple-quoted )?string literal"), "python_string"),
+)
+
+
+def _syntax_phrase(detail: str) -> Phrase:
+    """'invalid syntax', with Python's own detail where it gives one (in Korean where the
+    kind of mistake is known)."""
+    if not detail or detail == "invalid syntax":
+        return Phrase("invalid_syntax")
+    for pattern, key in _PYTHON_SAYS:
+        match = pattern.match(detail)
+        if match:
+            said = Phrase(key, text=detail, **match.groupdict())
+            return Phrase("invalid_syntax_detail", detail=said)
+    return Phrase("python_syntax", text=detail)
 
 
 def _as_model(value: object, scope_reader: _FunctionReader) -> Model | None:

@@ -27,6 +27,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "invalid_syntax": ("invalid syntax", "문법 오류"),
     "invalid_syntax_detail": ("invalid syntax ({detail})", "문법 오류 ({detail})"),
+    # Python's own words for a syntax error (keys `python_*`): English is Python's text,
+    # Korean says the same where the kind of mistake is known, and leaves it out otherwise.
+    "python_syntax": ("invalid syntax ({text})", "문법 오류"),
+    "python_comma": ("{text}", "쉼표가 빠진 것 같습니다"),
+    "python_never_closed": ("{text}", "'{bracket}'가 닫히지 않았습니다"),
+    "python_unmatched": ("{text}", "짝이 없는 '{bracket}'"),
+    "python_colon": ("{text}", "':'가 필요합니다"),
+    "python_indent": ("{text}", "들여쓰기가 맞지 않습니다"),
+    "python_string": ("{text}", "문자열이 끝나지 않았습니다"),
     "not_python": ("the source cannot be read as Python", "소스를 파이썬 코드로 읽을 수 없습니다"),
     "nested_too_deeply": (
         "the source is nested too deeply to read",
@@ -402,27 +411,39 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "dense_rank": (
         "expects an input of at least 2D (batch, features), got {shape}",
-        "2차원 이상의 입력 (batch, features)이 필요한데 {shape}를 받았습니다",
+        "2차원 이상의 입력 (배치, 특성)이 필요한데 {shape}를 받았습니다",
     ),
     "sequence_rank": (
         "expects a 3D input (batch, timesteps, features), got {shape}",
-        "3차원 입력 (batch, timesteps, features)이 필요한데 {shape}를 받았습니다",
+        "3차원 입력 (배치, 시간 스텝, 특성)이 필요한데 {shape}를 받았습니다",
     ),
     "images_rank": (
         "expects images (batch, height, width, channels), got {shape}",
-        "이미지 입력 (batch, height, width, channels)이 필요한데 {shape}를 받았습니다",
+        "이미지 입력 (배치, 높이, 너비, 채널)이 필요한데 {shape}를 받았습니다",
     ),
     "repeat_vector_rank": (
         "expects a 2D input (batch, features), got {shape}",
-        "2차원 입력 (batch, features)이 필요한데 {shape}를 받았습니다",
+        "2차원 입력 (배치, 특성)이 필요한데 {shape}를 받았습니다",
     ),
     "spatial_dropout_rank": (
         "expects a {rank}D input (batch, ..., channels), got {shape}",
-        "{rank}차원 입력 (batch, ..., channels)이 필요한데 {shape}를 받았습니다",
+        "{rank}차원 입력 (배치, ..., 채널)이 필요한데 {shape}를 받았습니다",
     ),
     "time_distributed_rank": (
         "expects at least a 3D input (batch, time, ...), got {shape}",
-        "3차원 이상의 입력 (batch, time, ...)이 필요한데 {shape}를 받았습니다",
+        "3차원 이상의 입력 (배치, 시간, ...)이 필요한데 {shape}를 받았습니다",
+    ),
+    "layout_1d": ("(batch, steps, channels)", "(배치, 스텝, 채널)"),
+    "layout_2d": ("(batch, height, width, channels)", "(배치, 높이, 너비, 채널)"),
+    "layout_3d": ("(batch, depth, height, width, channels)", "(배치, 깊이, 높이, 너비, 채널)"),
+    "layout_time_1d": ("(batch, time, steps, channels)", "(배치, 시간, 스텝, 채널)"),
+    "layout_time_2d": (
+        "(batch, time, height, width, channels)",
+        "(배치, 시간, 높이, 너비, 채널)",
+    ),
+    "layout_time_3d": (
+        "(batch, time, depth, height, width, channels)",
+        "(배치, 시간, 깊이, 높이, 너비, 채널)",
     ),
     "last_axis_none": (
         "the last axis of {shape} is None, so the weights cannot be sized",
@@ -571,7 +592,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "merge_axis": (
         "axis {axis} does not match ({have} vs {size}): {shapes}; a value-by-value merge needs "
         "the same shape",
-        "축 {axis}가 맞지 않습니다 ({have}, {size}): {shapes}. 값끼리 합치려면 형태가 "
+        "축 {axis}의 크기가 맞지 않습니다 ({have}, {size}): {shapes}. 값끼리 합치려면 형태가 "
         "같아야 합니다",
     ),
     "concatenate_axis": (
@@ -581,8 +602,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "concatenate_mismatch": (
         "axis {other} does not match ({shown}): {shapes}; concatenating on axis {axis} needs "
         "every other axis to match",
-        "축 {other}가 맞지 않습니다 ({shown}): {shapes}. 축 {axis}로 이어 붙이려면 나머지 "
-        "축이 모두 같아야 합니다",
+        "축 {other}의 크기가 맞지 않습니다 ({shown}): {shapes}. 축 {axis}를 따라 이어 "
+        "붙이려면 나머지 축이 모두 같아야 합니다",
     ),
     "dot_axes": (
         "axes must be an integer or a tuple of two integers",

@@ -8,7 +8,7 @@ import math
 
 from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import RECURRENT
-from tutor.engine.conv import LAYOUTS, known_channels, spatial
+from tutor.engine.conv import TIME_LAYOUTS, known_channels, spatial
 from tutor.engine.model import Shape
 from tutor.engine.outcome import Outcome, a_vector, times
 
@@ -89,8 +89,7 @@ def conv_lstm(layer: LayerArgs, shape: Shape, rank: int) -> Outcome:
     """ConvLSTM1D/2D/3D: an LSTM whose four gates are convolutions over each time step's
     feature map (the recurrent ones keep its size with 'same' padding)."""
     if len(shape) != rank + 3:
-        layout = "(batch, time, " + LAYOUTS[rank].removeprefix("(batch, ")
-        layer.fail("rank", rank=rank + 3, layout=layout, shape=shape)
+        layer.fail("rank", rank=rank + 3, layout=TIME_LAYOUTS[rank], shape=shape)
     filters = layer.positive_int("filters")
     kernel = layer.int_tuple("kernel_size", rank)
     strides = layer.int_tuple("strides", rank, 1)

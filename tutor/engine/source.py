@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from tutor.engine.catalog import POSITIONAL, USUALLY_POSITIONAL, canonical
-from tutor.engine.errors import EngineError
+from tutor.engine.catalog import POSITIONAL, USUALLY_POSITIONAL, canonical, supported_summary
+from tutor.engine.errors import EngineError, Phrase
 from tutor.engine.model import LayerSpec, ModelSpec
 
 
@@ -31,7 +31,7 @@ def layer_source(layer: LayerSpec) -> str:
     write them, the rest by keyword in the order they were given."""
     cls = canonical(layer.cls)
     if cls is None:
-        raise EngineError(f"unknown layer {layer.cls!r}")
+        raise EngineError(Phrase("unknown_layer", name=layer.cls, supported=supported_summary()))
     args = dict(layer.args)
     parts: list[str] = []
     if layer.wrapped is not None:
