@@ -30,7 +30,7 @@ _KOREAN: Mapping[str, str] = {
     "Not yet in Korean; showing English.": "아직 한국어판이 없어 영어로 보여 줍니다.",
     "First lesson": "첫 강의입니다",
     "Last lesson": "마지막 강의입니다",
-    "Press Esc or ? to close": "Esc 또는 ? 를 누르면 닫힙니다",
+    "Press Esc, ? or F1 to close": "Esc, ? 또는 F1을 누르면 닫힙니다",
     "Deep learning in your terminal": "터미널에서 배우는 딥러닝",
     # Quiz
     "easy": "쉬움",

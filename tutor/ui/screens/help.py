@@ -58,7 +58,7 @@ class HelpScreen(TutorScreen, ModalScreen[None]):
         dialog = self.query_one("#dialog")
         dialog.border_title = translate("Help", lang)
         self.query_one("#keys", Static).update(self._key_table(lang))
-        self.query_one("#hint", Static).update(translate("Press Esc or ? to close", lang))
+        self.query_one("#hint", Static).update(translate("Press Esc, ? or F1 to close", lang))
 
     def _key_table(self, lang: str) -> Table:
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))

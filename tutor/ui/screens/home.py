@@ -31,7 +31,7 @@ class HomeScreen(TutorScreen, Screen[None]):
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("p", "practice", "Practice"),
         Binding("r", "review", "Review"),
-        Binding("x", "explain", "Explain"),
+        Binding("x", "explain", "Explain", tooltip="Explain a model"),
         Binding("s", "progress", "Progress"),
         Binding("q", "app.quit", "Quit"),
     ]

@@ -1,0 +1,41 @@
+"""Every screen's layout at 80x24 in both languages (and the main ones at 120x40), against
+SVG snapshots. Review the report (`snapshot_report.html`) before `--snapshot-update`.
+
+The learner's data directory is a fixed path, so that the titles which show it (the
+built-in editor's) are the same on every run, and the quiz's seed is fixed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.ui.every_screen import SCREENS, tutor_app
+from tutor.i18n import LANGUAGES
+
+SNAPSHOT_HOME = Path("/tmp/dltutor-snapshot-home")
+ROOMY = ("home", "lesson", "quiz", "explain", "exercise-finished")
+
+
+@pytest.fixture
+def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+    monkeypatch.setenv("DLTUTOR_HOME", str(SNAPSHOT_HOME))
+    monkeypatch.setattr("tutor.quiz.fresh_seed", lambda: 2026)
+    yield SNAPSHOT_HOME
+    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_every_screen_at_80x24(snap_compare, fixed_home, no_editor, name, lang) -> None:  # type: ignore[no-untyped-def]
+    app = tutor_app(fixed_home, lang, name)
+    assert snap_compare(app, run_before=SCREENS[name], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", ROOMY)
+def test_main_screens_at_120x40(snap_compare, fixed_home, no_editor, name, lang) -> None:  # type: ignore[no-untyped-def]
+    app = tutor_app(fixed_home, lang, name)
+    assert snap_compare(app, run_before=SCREENS[name], terminal_size=(120, 40))
