@@ -78,7 +78,6 @@ _KOREAN: Mapping[str, str] = {
     "Scroll summary up": "요약 위로 스크롤",
     "{n} note under the table": "표 아래에 메모 {n}개",
     "{n} notes under the table": "표 아래에 메모 {n}개",
-    "this model took too long to read": "모델을 읽는 데 너무 오래 걸립니다",
     "Total params: {total} (trainable {trainable}, non-trainable {frozen})": (
         "파라미터 합계: {total} (학습 {trainable}, 고정 {frozen})"
     ),

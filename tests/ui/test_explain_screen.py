@@ -147,3 +147,21 @@ async def test_the_totals_line_is_in_korean(fixture_course) -> None:
         app.push_screen(ExplainScreen(LEGACY))
         await settle(pilot)
         assert "파라미터 합계: 3,329 (학습 3,329, 고정 0)" in shown(app, "#totals")
+
+
+async def test_a_hostile_paste_is_refused_and_the_keys_still_answer(fixture_course) -> None:
+    """A tuple doubled sixty times would take 2**60 steps to print: the screen reads it in
+    a thread, the engine refuses it in one line, and Escape works all along."""
+    doubling = "x0 = (1,)\n" + "".join(f"x{i} = (x{i - 1}, x{i - 1})\n" for i in range(1, 61))
+    hostile = doubling + "model = Sequential([Input(shape=(4,)), Dense(3, name=x60)])\n"
+    app = make_app(fixture_course, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ExplainScreen(hostile))
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app.screen.query_one("#error").display:
+                break
+        error = shown(app, "#error")
+        assert error.startswith("⚠ line ") and "\n" not in error.strip()
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)

@@ -43,7 +43,8 @@ DEBOUNCE_S = 0.15
 """Wait this long after the last key before re-reading: redrawing the table on every key
 of a paste is wasted work."""
 READ_DEADLINE_S = 2.0
-"""A model that takes longer than this to read is refused: real ones take milliseconds."""
+"""The engine refuses a model it has not read by then (in one line, in the learner's
+language): real ones take milliseconds, a hostile paste must not hold a thread."""
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,10 @@ class ExplainScreen(TutorScreen, Screen[None]):
 
     @work(thread=True, exclusive=True, group="explain")
     def _read(self, source: str, lang: str) -> None:
-        started = time.monotonic()
+        deadline = time.monotonic() + READ_DEADLINE_S  # the engine stops itself there
         try:
-            summary = explain_text(source, lang)
-            result = explain(source)
+            summary = explain_text(source, lang, deadline=deadline)
+            result = explain(source, deadline=deadline)
         except TutorError as problem:
             reading = Reading(source, lang, problem=str(problem))
         else:
@@ -116,9 +117,6 @@ class ExplainScreen(TutorScreen, Screen[None]):
                 notes = ("{n} note under the table", "{n} notes under the table")
                 totals += "  ·  " + counted(len(result.notes), *notes, lang)
             reading = Reading(source, lang, summary=summary, totals=totals)
-        if time.monotonic() - started > READ_DEADLINE_S:
-            message = translate("this model took too long to read", lang)
-            reading = Reading(source, lang, problem=message)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, reading)
 
