@@ -309,6 +309,11 @@ _KOREAN: Mapping[str, str] = {
     "none: pip install {package}": "없음: pip install {package}",
     "Every dataset is already here.": "모든 데이터셋이 이미 있습니다.",
     "{name}: {state} at {path}": "{name}: {state} ({path})",
+    # The GPU: panel, dltutor run's status line, doctor, device options (gpu)
+    "{n} GPUs": "GPU {n}개",
+    "{percent}% busy": "사용률 {percent}%",
+    "this run {memory}": "이 실행 {memory}",
+    "{used} of {total} in use": "{total} 중 {used} 사용 중",
     # Key descriptions (they feed the footer and the help screen)
     "Quit": "종료",
     "Language": "언어",
