@@ -128,3 +128,14 @@ async def test_escape_keeps_the_options_as_they_were(tmp_path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
         assert app.run_options == {}
+
+
+async def test_a_roomy_terminal_shows_the_batch_too(tmp_path) -> None:
+    run = FakeRun(training(epochs=4), hold_after=6)  # holds in epoch 2, batch 5 of 10
+    app = app_with(Runs(run), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_exercise(pilot, "mnist-dnn")
+        status = text(app, "#status")
+        assert "epoch 2/4  batch 5/10  ETA " in status and "accuracy 0.5000" in status
+        await pilot.press("c")
+        await settle(pilot)

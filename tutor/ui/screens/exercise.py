@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -215,16 +216,18 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             return translate("Stopping after this batch...", lang)
         if not view.epochs:
             return translate("Starting (TensorFlow takes a few seconds)...", lang)
-        text = f"{translate('epoch', lang)} {view.epoch}/{view.epochs}"
-        if view.steps:
-            text += f"  {translate('batch', lang)} {view.batch}/{view.steps}"
+        parts = [f"{translate('epoch', lang)} {view.epoch}/{view.epochs}"]
+        batch = f"{translate('batch', lang)} {view.batch}/{view.steps}" if view.steps else ""
         eta = view.eta()
         if eta is not None:
-            text += f"  ETA {clock(eta)}"
+            parts.append(f"ETA {clock(eta)}")
         if view.fit > 1:
-            text += f"  ({translate('model', lang)} {view.fit})"
+            parts.append(f"({translate('model', lang)} {view.fit})")
         latest = view.live or {name: values[-1] for name, values in view.history.items()}
-        return f"{text}  {metrics_text(latest)}"
+        parts.append(metrics_text(latest))
+        with_batch = "  ".join([parts[0], batch, *parts[1:]]) if batch else ""
+        width = self.query_one("#status", Static).size.width
+        return with_batch if with_batch and cell_len(with_batch) <= width else "  ".join(parts)
 
     def _next_run(self, lang: str) -> str:
         """What r will do, with the options chosen for it (o changes them)."""
