@@ -67,3 +67,13 @@ def test_the_no_terminal_message_in_korean() -> None:
     result = dltutor("--lang", "ko")  # stdin and stdout are pipes here
     assert result.returncode == 1
     assert english_prose(result.stderr) == set()
+
+
+def test_the_progress_report_in_korean_names_topics_in_korean() -> None:
+    """`dltutor --lang ko progress`: chapters, quiz topics (by their Korean titles, not
+    their ids), statuses and the streak, all in Korean."""
+    from tests.test_cli_progress import _seed_progress
+
+    _seed_progress()
+    shown_as_titles = identifiers() - {"conv2d-params"}
+    assert english_left_in_korean("progress", identifiers=shown_as_titles) == set()
