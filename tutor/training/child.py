@@ -1,8 +1,9 @@
 """The training child: runs one exercise script in a fresh process and reports on a pipe.
 
     python -m tutor.training.child --events-fd N --exercise ID [--script PATH]
-        [--device cpu|gpu] [--strategy mirrored] [--run-dir DIR] [--watch-stdin]
-        [--parent-pid PID] -- SCRIPT_ARGS...
+        [--device cpu|gpu] [--gpu N] [--gpu-memory MB] [--mixed-precision]
+        [--strategy mirrored] [--run-dir DIR] [--watch-stdin] [--parent-pid PID]
+        -- SCRIPT_ARGS...
 
 The app and `dltutor run` start this with `tutor.training.runner`; it is the only part of
 the tutor that imports TensorFlow. It sets TensorFlow's environment before the import,
@@ -35,7 +36,10 @@ from typing import IO, Any
 from tutor.datasets import limit_download_time
 from tutor.errors import TutorError
 from tutor.exercises import Exercise, exercise, new_run_dir
-from tutor.training import hooks, results
+from tutor.gpu import nvml_ids
+from tutor.inspect.keep import keep_for_inspection
+from tutor.training import gpu_devices, hooks, out_of_memory, results
+from tutor.training.gpu_devices import DeviceError
 from tutor.training.orphans import (
     die_with_parent,
     kill_own_group,
@@ -54,10 +58,6 @@ every core of a small machine), the learner's keys come first. With nothing else
 training loses nothing."""
 HISTORY_FILE = "history.json"
 MODEL_FILE = "model.keras"
-
-
-class DeviceError(TutorError):
-    """The device asked for is not there (`--device gpu` without a visible GPU)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         start, strategy = _prepare_devices(item, script, args)
     except SyntaxError as error:
         return _fail(events, error, _script_traceback(error, Path(error.filename or "")))
-    except DeviceError:
-        return _fail(events, Error.of(NO_GPU), traceback_text="")
+    except DeviceError as error:
+        return _fail(events, error.error, traceback_text="")
     except (TutorError, ImportError) as error:
         return _fail(events, error, traceback_text="")
     except hooks.TrainingCancelled:
@@ -119,11 +119,20 @@ def run_script(
             return _fail(events, Error.of(SCRIPT_EXITED, status=str(error.code)), "")
     except BaseException as error:
         stop.finishing = True
+        if out_of_memory.is_out_of_memory(error):  # one line, not the allocator's dump
+            batch = out_of_memory.batch_size_of(args.script_args, item.batch_size)
+            oom = out_of_memory.out_of_memory_error(batch, args.gpu_ids, args.gpu_memory)
+            return _fail(events, oom, "")
         return _fail(events, error, _script_traceback(error, script))
     stop.finishing = True
     run_dir = Path(args.run_dir) if args.run_dir else new_run_dir(item.id)
     try:
-        events.emit(_result(item, capture, status, run_dir))
+        result = _result(item, capture, status, run_dir)
+        if args.gpu_ids:
+            import tensorflow as tf
+
+            result = replace(result, gpu_memory_mb=gpu_devices.peak_memory_mb(tf))
+        events.emit(result)
     except Exception as error:  # a bug here must still reach the learner as an event
         return _fail(events, error, traceback.format_exc())
     return 0
@@ -143,10 +152,16 @@ def _result(item: Exercise, capture: hooks.Capture, status: str, run_dir: Path) 
     if status == "completed" and item.trains:
         passed, criterion = results.judge(item.criterion, final)
     report = None
-    if status == "completed" and item.task == "classification" and capture.evaluated:
-        data = hooks.predictions_for(*capture.evaluated)
-        if data is not None:
-            report = results.classification_report(*data, class_names(item, names))
+    evaluated = None
+    if status == "completed" and item.trains and capture.evaluated:
+        evaluated = hooks.predictions_for(*capture.evaluated)
+    if evaluated is not None and item.task == "classification":
+        report = results.classification_report(*evaluated[1:], class_names(item, names))
+    if evaluated is not None and model_path is not None:  # what Inspect needs later
+        matrix = (report or {}).get("confusion_matrix")
+        classes = (report or {}).get("classes") or class_names(item, names)
+        model = capture.evaluated[0]
+        keep_for_inspection(run_dir, item, names, (model, *evaluated), classes, matrix)
     if status == "cancelled":
         final_status = "cancelled"
     else:
@@ -216,9 +231,11 @@ def _handle_stop_signals(stop: hooks.StopRequest) -> None:
 
 def configure_environment(device: str | None) -> None:
     """Before TensorFlow is imported: quiet C++ logs, GPU memory growth (several runs can
-    share a GPU), the Keras backend, and no GPU at all for `--device cpu`."""
+    share a GPU), GPUs numbered as nvidia-smi numbers them (`--gpu N`, the GPU panel), the
+    Keras backend, and no GPU at all for `--device cpu`."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ["TF_FORCE_GPU_ALLOW_GROWTH"] = "true"
+    os.environ["CUDA_DEVICE_ORDER"] = "PCI_BUS_ID"
     os.environ["KERAS_BACKEND"] = "tensorflow"
     if device == "cpu":
         os.environ["CUDA_VISIBLE_DEVICES"] = ""
@@ -228,12 +245,13 @@ def _prepare_devices(item: Exercise, script: Path, args: argparse.Namespace) -> 
     """Import TensorFlow and choose the device; (the start event, the strategy or None)."""
     import tensorflow as tf
 
-    gpus = tf.config.list_physical_devices("GPU")
-    for gpu in gpus:
-        with contextlib.suppress(RuntimeError, ValueError):
-            tf.config.experimental.set_memory_growth(gpu, True)
+    gpus = gpu_devices.choose_gpus(tf, tf.config.list_physical_devices("GPU"), args.gpu)
+    gpu_devices.set_memory(tf, gpus, args.gpu_memory)
     if args.device == "gpu" and not gpus:
         raise DeviceError(NO_GPU)
+    if args.mixed_precision:
+        gpu_devices.use_mixed_precision(tf, gpus)
+    args.gpu_ids = nvml_ids([args.gpu] if args.gpu is not None else range(len(gpus)))
     logical_cpus = int(os.environ.get(LOGICAL_CPUS_ENV) or 0)
     if logical_cpus > 1:
         cpu = tf.config.list_physical_devices("CPU")[0]
@@ -249,25 +267,18 @@ def _prepare_devices(item: Exercise, script: Path, args: argparse.Namespace) -> 
             strategy = tf.distribute.MirroredStrategy(devices=cpus)
     start = Start(
         exercise=item.id,
-        device=_device_name(tf, gpus),
+        device=gpu_devices.device_name(tf, gpus),
         dataset=item.dataset,
         offline="--offline" in args.script_args,
         script=str(script),
         strategy=args.strategy,
         replicas=strategy.num_replicas_in_sync if strategy is not None else 1,
         pid=os.getpid(),
+        gpus=args.gpu_ids,
+        gpu_memory_mb=args.gpu_memory,
+        mixed_precision=args.mixed_precision,
     )
     return start, strategy
-
-
-def _device_name(tf: Any, gpus: list[Any]) -> str:
-    if not gpus:
-        return "CPU"
-    try:
-        name = tf.config.experimental.get_device_details(gpus[0]).get("device_name") or "GPU"
-    except (RuntimeError, ValueError):
-        name = "GPU"
-    return name if len(gpus) == 1 else f"{len(gpus)} x {name}"
 
 
 # --- errors ---
@@ -329,12 +340,16 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--exercise", required=True)
     parser.add_argument("--script", help="the script to run (default: the original)")
     parser.add_argument("--device", choices=("cpu", "gpu"))
+    parser.add_argument("--gpu", type=int, help="only this GPU, as nvidia-smi numbers them")
+    parser.add_argument("--gpu-memory", type=int, help="at most this many MB on each GPU")
+    parser.add_argument("--mixed-precision", action="store_true", help="mixed_float16")
     parser.add_argument("--strategy", choices=("mirrored",))
     parser.add_argument("--run-dir", help="where history and model go (default: a new one)")
     parser.add_argument("--watch-stdin", action="store_true", help="exit when stdin closes")
     parser.add_argument("--parent-pid", type=int, help="exit if the parent is not this one")
     parser.add_argument("script_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
+    args.gpu_ids = []  # set by _prepare_devices: the GPUs the run uses, as NVML ids
     if args.script_args[:1] == ["--"]:
         args.script_args = args.script_args[1:]
     return args

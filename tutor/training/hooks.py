@@ -167,9 +167,9 @@ def install(
     keras.Model.evaluate = evaluate
 
 
-def predictions_for(model: Any, x: Any, y: Any) -> tuple[Any, Any] | None:
-    """(true labels, predicted outputs) for the evaluated data; a tf.data set of (x, y)
-    batches is read up to `MAX_PREDICTED` examples. None if the data cannot be used."""
+def predictions_for(model: Any, x: Any, y: Any) -> tuple[Any, Any, Any] | None:
+    """(inputs, true labels, predicted outputs) for the evaluated data; a tf.data set of
+    (x, y) batches is read up to `MAX_PREDICTED` examples. None if the data cannot be used."""
     import numpy as np
 
     if y is None and hasattr(x, "as_numpy_iterator"):
@@ -187,7 +187,7 @@ def predictions_for(model: Any, x: Any, y: Any) -> tuple[Any, Any] | None:
         x, y = np.concatenate(xs), np.concatenate(ys)
     if y is None:
         return None
-    return np.asarray(y), model.predict(x, verbose=0)
+    return x, np.asarray(y), model.predict(x, verbose=0)
 
 
 def _with(callbacks: Any, extra: Any) -> Any:
