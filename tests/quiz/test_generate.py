@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from tutor.engine import analyze, parse_model
+from tutor.engine import EngineError, analyze, explain, parse_model
 from tutor.quiz import (
     DIFFICULTIES,
     TOPICS,
@@ -36,6 +36,7 @@ TOPIC_IDS = (
     "rnn-params",
     "rnn-output-shape",
     "model-total-params",
+    "merge-shape",
     "conv-by-hand",
     "pooling-by-hand",
     "concept-loss",
@@ -101,6 +102,8 @@ def test_model_questions_parse_back_and_the_engine_gives_their_answer(
         if not TOPICS[question.topic].uses_model:
             assert question.model is None and question.ask is None and question.spec is None
             continue
+        if question.kind == "choice":  # which merges can be built: see the next test
+            continue
         spec = parse_model(question.model)
         assert spec == question.spec, question.id
         result = analyze(spec)
@@ -109,7 +112,7 @@ def test_model_questions_parse_back_and_the_engine_gives_their_answer(
         assert question.kind == ("shape" if what == "output_shape" else "int")
         assert (layer is None) == (what == "total_params")
         if layer is not None:
-            assert 0 <= layer < len(spec.layers)
+            assert 0 <= layer < len(result.layers)
         assert f"{question.answer}" in question.explanation["en"] or (
             f"{question.answer:,}" in question.explanation["en"]
         )
@@ -138,7 +141,7 @@ def test_concept_questions_have_four_distinct_options_and_a_letter(
 ) -> None:
     letters = Counter()
     for question in every_question:
-        if not question.topic.startswith("concept-"):
+        if question.kind != "choice":
             assert question.choices == ()
             continue
         assert len(question.choices) == 4
@@ -223,5 +226,53 @@ def test_a_practice_set_is_seeded_even_and_each_question_rebuilds_from_its_id() 
     for question in questions:
         topic, seed, level, n = question.id.rsplit("-", 3)
         assert generate(topic, int(seed), level)[int(n)] == question
-    assert {q.topic for q in practice_set(None, 1, 16)} == set(TOPIC_IDS)
+    assert {q.topic for q in practice_set(None, 1, len(TOPIC_IDS))} == set(TOPIC_IDS)
     assert {q.difficulty for q in practice_set([], 1, 8, difficulty="hard")} == {"hard"}
+
+
+def test_which_merge_questions_say_what_the_engine_builds(
+    every_question: list[Question],
+) -> None:
+    """Each option is a merge of the inputs the question shows; exactly the right one is
+    buildable (or exactly it is not), as the engine decides, and the explanation gives
+    every option's shape or the reason it is refused, in both languages."""
+    asked = [q for q in every_question if q.topic == "merge-shape" and q.kind == "choice"]
+    assert {q.ask["what"] for q in asked} == {"can_build", "cannot_build"}
+    for question in asked:
+        built = []
+        for code, _ in question.choices:
+            source = f"{question.model}merged = {code}\nmodel = keras.Model([a, b, c], merged)"
+            try:
+                explain(source)
+            except EngineError:
+                built.append(False)
+            else:
+                built.append(True)
+        right = "abcd".index(question.answer)
+        expected = question.ask["what"] == "can_build"
+        assert [ok == expected for ok in built] == [i == right for i in range(4)], question.id
+        for (code, _), ok in zip(question.choices, built, strict=True):
+            for lang in ("en", "ko"):
+                lines = question.explanation[lang].splitlines()[1:]
+                [why] = [line.removeprefix(f"{code}: ") for line in lines if line.startswith(code)]
+                assert why.startswith("(None,") == ok, (question.id, why)
+
+
+def _graphs(topic: str, level: str) -> list[Question]:
+    return [generate(topic, seed, level)[0] for seed in range(40)]
+
+
+def test_merge_levels_go_from_two_inputs_to_other_axes_and_impossible_merges() -> None:
+    easy = _graphs("merge-shape", "easy")
+    assert all({layer.cls for layer in q.spec.layers} <= {"Add", "Concatenate"} for q in easy)
+    assert {q.spec.layers[-1].cls for q in easy} == {"Add", "Concatenate"}
+    medium = _graphs("merge-shape", "medium")
+    assert all(len(q.spec.layers) > 1 for q in medium)
+    assert {"Conv2D", "MaxPooling2D", "Dense"} <= {y.cls for q in medium for y in q.spec.layers}
+    hard = _graphs("merge-shape", "hard")
+    kinds = Counter(q.kind for q in hard)
+    assert kinds["choice"] and kinds["shape"]
+    drawn = [layer for q in hard if q.spec for layer in q.spec.layers]
+    assert any(layer.args.get("axis") in (1, 2) for layer in drawn)
+    assert {"Average", "Maximum", "Multiply", "Subtract"} & {layer.cls for layer in drawn}
+

@@ -152,6 +152,50 @@ def test_each_model_slip_is_named_on_a_crafted_question(
     assert set(feedback.slip.message) == {"en", "ko"}
 
 
+def merge_of(merge: str, *shapes: tuple[int, ...]) -> str:
+    names = "abc"[: len(shapes)]
+    inputs = [f"{n} = keras.Input(shape={s!r})" for n, s in zip(names, shapes, strict=True)]
+    joined = ", ".join(names)
+    merged = f"merged = layers.{merge}([{joined}])"
+    return "\n".join([*inputs, merged, f"model = keras.Model([{joined}], merged)"])
+
+
+# (source, what, the line asked about, the right answer, a wrong answer worked out by hand,
+# the slip)
+GRAPH_CRAFTED = [
+    (merge_of("Add()", (28, 28, 64), (28, 28, 64)), "output_shape", "merged", (None, 28, 28, 64),
+     "(28, 28, 128)", "add-stacked-channels"),
+    (merge_of("Concatenate()", (28, 28, 64), (28, 28, 32)), "output_shape", "merged",
+     (None, 28, 28, 96), "28, 28, 64", "concatenate-kept-shape"),
+    (merge_of("Concatenate(axis=1)", (28, 28, 64), (14, 28, 64)), "output_shape", "merged",
+     (None, 42, 28, 64), "28 x 28 x 128", "concatenated-channels"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source", "what", "line_with", "right", "typed", "slip"),
+    GRAPH_CRAFTED,
+    ids=[f"{case[-1]}-{i}" for i, case in enumerate(GRAPH_CRAFTED)],
+)
+def test_each_slip_is_named_on_a_crafted_functional_question(
+    graph_question_for: ModelQuestion,
+    source: str,
+    what: str,
+    line_with: str | None,
+    right: object,
+    typed: str,
+    slip: str,
+) -> None:
+    question = graph_question_for(source, what, line_with)
+    assert question.answer == right
+    wrong = mistaken_answer(question, SLIPS_BY_ID[slip])
+    assert wrong is not None and str(wrong) != str(right)
+    feedback = grade(question, typed)
+    assert feedback.status == "wrong"
+    assert feedback.slip is not None and feedback.slip.id == slip
+    assert feedback.explanation == question.explanation
+
+
 def grid_question(grid, kernel, stride: int, operation: str) -> Question:
     if operation == "conv":
         answer = by_hand.convolve(grid, kernel, stride)
@@ -200,7 +244,7 @@ def test_grid_slips() -> None:
 
 
 def test_every_slip_is_covered_by_a_crafted_case() -> None:
-    crafted = {case[-1] for case in CRAFTED} | {
+    crafted = {case[-1] for case in (*CRAFTED, *GRAPH_CRAFTED)} | {
         "pool-wrong-kind",
         "by-hand-stride",
         "flipped-kernel",

@@ -86,10 +86,11 @@ def _prompt(draft: ModelDraft) -> Text:
     )
 
 
-_WORDS = {
+WORDS = {
     "en": {"input": "Input", "answer": "Answer", "total": "total"},
     "ko": {"input": "입력", "answer": "정답", "total": "합계"},
 }
+"""The working's few words of its own; the formulas are the engine's."""
 
 
 def _explanation(draft: ModelDraft, result: ModelResult) -> Text:
@@ -101,7 +102,7 @@ def _working(draft: ModelDraft, result: ModelResult, lang: str) -> list[str]:
 
     Only the words change with the language; the formulas are the engine's own lines.
     """
-    words = _WORDS[lang]
+    words = WORDS[lang]
     lines = [f"{words['input']}: {result.input_shape}"]
     last = len(result.layers) - 1 if draft.layer is None else draft.layer
     for index, layer in enumerate(result.layers[: last + 1]):

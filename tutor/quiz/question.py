@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from tutor.engine import ModelSpec, Shape
+from tutor.engine import FunctionalSpec, ModelSpec, Shape
 
 Text = dict[str, str]
 """A sentence in each interface language: keys "en" and "ko"."""
@@ -55,10 +55,13 @@ class Question:
     """One question. `kind` says how the answer is read and compared.
 
     Model questions carry the `spec` the engine analysed (so the grader can recompute the
-    answer under a learner's mistaken rule) and its `model` source; by-hand questions carry
-    `grid`, `kernel` (None for pooling), `stride` and `operation`; concept questions carry
-    `choices`, and their `answer` is the right letter. `uses` names the layers and taught
-    arguments the question draws on (see `tutor.quiz.syllabus`).
+    answer under a learner's mistaken rule), Sequential or functional, and its `model`
+    source; by-hand questions carry `grid`, `kernel` (None for pooling), `stride` and
+    `operation`; concept questions carry `choices`, and their `answer` is the right letter.
+    A 'which merge can be built' question is a choice whose `model` defines its inputs and
+    whose options are merges of them (`ask` says whether the right one can be built).
+    `uses` names the layers and taught arguments the question draws on (see
+    `tutor.quiz.syllabus`).
     """
 
     id: str
@@ -71,7 +74,7 @@ class Question:
     hint: Text
     model: str | None = None
     ask: dict[str, object] | None = None
-    spec: ModelSpec | None = None
+    spec: ModelSpec | FunctionalSpec | None = None
     choices: tuple[tuple[str, str], ...] = ()
     grid: Grid | None = None
     kernel: Grid | None = None

@@ -3,17 +3,20 @@ recomputes the question's answer with that rule swapped in and compares it with 
 learner typed, so a slip is named only when it explains the exact wrong answer.
 
 Model slips change one layer rule (the engine computes every other layer as usual, so a
-forgotten +1 early in a CNN shows up in the Flatten size and the total); by-hand slips
-redo the grid with the mistaken operation."""
+forgotten +1 early in a CNN shows up in the Flatten size and the total), in a Sequential
+model or along a functional model's graph; merge slips do the same for a merge layer;
+by-hand slips redo the grid with the mistaken operation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tutor.engine import EngineError, LayerSpec, Shape
+from tutor.engine import EngineError, FunctionalSpec, LayerSpec, Shape
 from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import canonical, snake_case
+from tutor.engine.graph import keras_order
+from tutor.engine.merge import MERGE_RULES
 from tutor.engine.outcome import Outcome
 from tutor.engine.rules import RULES
 from tutor.quiz import by_hand
@@ -23,12 +26,16 @@ from tutor.quiz.question import Answer, Question, Text, text
 LayerRule = Callable[[LayerSpec, Shape, Outcome], Outcome | None]
 """(layer, its input shape, the engine's right outcome) -> the mistaken outcome, or None
 where the slip changes nothing for this layer."""
-GridRule = Callable[[Question], Answer | None]
+MergeRule = Callable[[LayerSpec, tuple[Shape, ...], Outcome], Outcome | None]
+"""The same for a merge layer, which takes the shapes of all its inputs."""
+QuestionRule = Callable[[Question], Answer | None]
+"""A by-hand question's answer under the slip, or None where it does not apply."""
 
 CONV = ("Conv1D", "Conv2D")
 POOL = ("MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D")
 BIASED = ("Dense", *CONV, "SimpleRNN", "LSTM", "GRU")
 GATED = {"LSTM": 4, "GRU": 3}
+ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,8 @@ class Slip:
     id: str
     message: Text
     layer_rule: LayerRule | None = None
-    grid_rule: GridRule | None = None
+    merge_rule: MergeRule | None = None
+    grid_rule: QuestionRule | None = None
 
 
 class _NotApplicable(EngineError):
@@ -74,6 +82,10 @@ def _inner(spec: LayerSpec) -> LayerSpec:
 
 def _params(right: Outcome, count: int) -> Outcome:
     return Outcome(right.output_shape, count, 0, "", "")
+
+
+def _shaped(right: Outcome, shape: Shape) -> Outcome:
+    return Outcome(shape, right.trainable, right.non_trainable, "", "")
 
 
 def _spatial(right: Outcome, sizes: tuple[int | None, ...]) -> Outcome:
@@ -200,6 +212,36 @@ def embedding_used_length(spec: LayerSpec, shape: Shape, right: Outcome) -> Outc
     if shape[1] == spec.args.get("input_dim"):
         return None
     return _params(right, shape[1] * right.output_shape[-1])
+
+
+# Merge rules ---------------------------------------------------------------------------
+
+
+def _channels(shapes: tuple[Shape, ...]) -> int:
+    if any(shape[-1] is None for shape in shapes):
+        raise _NotApplicable("a channel axis is None")
+    return sum(shape[-1] for shape in shapes)
+
+
+def stacked_channels(spec: LayerSpec, shapes: tuple[Shape, ...], right: Outcome) -> Outcome | None:
+    if _cls(spec) not in ELEMENTWISE:
+        return None
+    return _shaped(right, (*right.output_shape[:-1], _channels(shapes)))
+
+
+def concatenate_kept_shape(
+    spec: LayerSpec, shapes: tuple[Shape, ...], right: Outcome
+) -> Outcome | None:
+    return _shaped(right, shapes[0]) if _cls(spec) == "Concatenate" else None
+
+
+def concatenated_channels(
+    spec: LayerSpec, shapes: tuple[Shape, ...], right: Outcome
+) -> Outcome | None:
+    rank = len(shapes[0])
+    if _cls(spec) != "Concatenate" or spec.args.get("axis", -1) % rank == rank - 1:
+        return None
+    return _shaped(right, (*shapes[0][:-1], _channels(shapes)))
 
 
 # Grid rules ---------------------------------------------------------------------------
@@ -359,6 +401,36 @@ SLIPS: tuple[Slip, ...] = (
         layer_rule=embedding_used_length,
     ),
     Slip(
+        "add-stacked-channels",
+        text(
+            "Add (like Subtract, Multiply, Average, Maximum, Minimum) works value by value: "
+            "the output has the inputs' shape; it is Concatenate that adds up the channels.",
+            "Add(Subtract, Multiply, Average, Maximum, Minimum도)는 값끼리 계산하므로 출력은 "
+            "입력과 같은 형태입니다. 채널을 더하는 것은 Concatenate입니다.",
+        ),
+        merge_rule=stacked_channels,
+    ),
+    Slip(
+        "concatenate-kept-shape",
+        text(
+            "Concatenate lays its inputs side by side: the sizes on its axis add up (it is "
+            "Add that keeps the shape).",
+            "Concatenate는 입력을 나란히 이어 붙이므로 그 축의 크기가 더해집니다(형태를 "
+            "유지하는 것은 Add입니다).",
+        ),
+        merge_rule=concatenate_kept_shape,
+    ),
+    Slip(
+        "concatenated-channels",
+        text(
+            "This Concatenate joins along the axis it is given, not the channels: the sizes "
+            "on that axis add up, every other axis stays.",
+            "이 Concatenate는 채널이 아니라 주어진 axis를 따라 잇습니다. 그 축의 크기가 "
+            "더해지고 나머지 축은 그대로입니다.",
+        ),
+        merge_rule=concatenated_channels,
+    ),
+    Slip(
         "pool-wrong-kind",
         text(
             "You mixed up the two poolings: max pooling keeps the largest number, average "
@@ -392,11 +464,45 @@ SLIPS_BY_ID: dict[str, Slip] = {slip.id: slip for slip in SLIPS}
 def mistaken_answer(question: Question, slip: Slip) -> Answer | None:
     """The answer under the slip's rule, or None when the slip does not apply here (it
     changes no layer, or it makes the model impossible)."""
+    if isinstance(question.spec, FunctionalSpec) and (slip.layer_rule or slip.merge_rule):
+        return _graph_answer(question, slip)
     if question.spec is not None and slip.layer_rule is not None:
         return _model_answer(question, slip.layer_rule)
     if question.grid is not None and slip.grid_rule is not None:
         return slip.grid_rule(question)
     return None
+
+
+def _graph_answer(question: Question, slip: Slip) -> Answer | None:
+    """A functional model's answer with the slip's rule on every call of a layer, in the
+    order the file made them; rows in `model.layers` order, a shared layer counted once."""
+    spec = question.spec
+    shapes: list[Shape] = [model_input.shape for model_input in spec.inputs]
+    first: dict[int, Outcome] = {}
+    changed = False
+    try:
+        for node in spec.nodes:
+            layer = spec.layers[node.layer]
+            given = tuple(shapes[tensor] for tensor in node.inputs)
+            if _cls(layer) in MERGE_RULES:
+                right = MERGE_RULES[_cls(layer)](_args(layer), given)
+                wrong = slip.merge_rule(layer, given, right) if slip.merge_rule else None
+            else:
+                right = _engine(layer, given[0])
+                wrong = slip.layer_rule(layer, given[0], right) if slip.layer_rule else None
+            changed = changed or wrong is not None
+            outcome = wrong if wrong is not None else right
+            first.setdefault(node.layer, outcome)
+            shapes.append(outcome.output_shape)
+    except EngineError:
+        return None
+    if not changed:
+        return None
+    rows = [
+        Outcome(spec.inputs[index].shape, 0, 0, "") if kind == "input" else first[index]
+        for kind, index in keras_order(spec)
+    ]
+    return answer_of(_Result(rows), question.ask["what"], question.ask["layer"])
 
 
 def _model_answer(question: Question, rule: LayerRule) -> Answer | None:

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from random import Random
 
-from tutor.quiz import cnn_topics, dense_topics, grid_topics, sequence_topics
+from tutor.quiz import (
+    cnn_topics,
+    dense_topics,
+    grid_topics,
+    merge_topics,
+    sequence_topics,
+)
 from tutor.quiz.build import DraftMaker, model_question
 from tutor.quiz.concepts import concept_question
 from tutor.quiz.errors import QuizError
@@ -99,6 +105,15 @@ TOPICS: dict[str, Topic] = _topics(
         "model-total-params",
         text("A whole model's total parameters", "모델 전체 파라미터 수"),
         _model_topic(dense_topics.model_total_params, dense_topics.TOTAL_HINT),
+        True,
+    ),
+    Topic(
+        "merge-shape",
+        text(
+            "Merging tensors: Add, Concatenate and what cannot be merged",
+            "텐서 병합: Add, Concatenate, 병합할 수 없는 경우",
+        ),
+        merge_topics.merge_shape,
         True,
     ),
     Topic(
