@@ -37,6 +37,7 @@ TOPIC_IDS = (
     "rnn-output-shape",
     "model-total-params",
     "merge-shape",
+    "residual-params",
     "conv-by-hand",
     "pooling-by-hand",
     "concept-loss",
@@ -276,3 +277,17 @@ def test_merge_levels_go_from_two_inputs_to_other_axes_and_impossible_merges() -
     assert any(layer.args.get("axis") in (1, 2) for layer in drawn)
     assert {"Average", "Maximum", "Multiply", "Subtract"} & {layer.cls for layer in drawn}
 
+
+def test_residual_levels_add_the_projection_then_a_second_block() -> None:
+    def projections(question: Question) -> int:
+        return sum(layer.args.get("kernel_size") == 1 for layer in question.spec.layers)
+
+    easy = _graphs("residual-params", "easy")
+    assert not any(projections(q) for q in easy)
+    normalized = {any(y.cls == "BatchNormalization" for y in q.spec.layers) for q in easy}
+    assert normalized == {True, False}
+    medium = _graphs("residual-params", "medium")
+    assert all(projections(q) == 1 for q in medium)
+    assert {q.ask["what"] for q in medium} == {"params", "total_params"}
+    hard = _graphs("residual-params", "hard")
+    assert all(sum(y.cls == "Add" for y in q.spec.layers) == 2 for q in hard)

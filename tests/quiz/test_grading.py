@@ -152,6 +152,38 @@ def test_each_model_slip_is_named_on_a_crafted_question(
     assert set(feedback.slip.message) == {"en", "ko"}
 
 
+RESNET_BLOCK = """
+    import keras
+    from keras import layers
+
+    inputs = keras.Input(shape=(56, 56, 64))
+    x = layers.Conv2D(64, 3, padding="same", use_bias=False)(inputs)
+    x = layers.BatchNormalization()(x)
+    x = layers.Activation("relu")(x)
+    x = layers.Conv2D(64, 3, padding="same", use_bias=False)(x)
+    x = layers.BatchNormalization()(x)
+    x = layers.Add()([x, inputs])
+    outputs = layers.Activation("relu")(x)
+    model = keras.Model(inputs, outputs)
+"""
+PROJECTED_BLOCK = """
+    import keras
+    from keras import layers
+
+    inputs = keras.Input(shape=(56, 56, 64))
+    x = layers.Conv2D(128, 3, strides=2, padding="same", use_bias=False)(inputs)
+    x = layers.BatchNormalization()(x)
+    x = layers.Activation("relu")(x)
+    x = layers.Conv2D(128, 3, padding="same", use_bias=False)(x)
+    x = layers.BatchNormalization()(x)
+    shortcut = layers.Conv2D(128, 1, strides=2, use_bias=False)(inputs)
+    shortcut = layers.BatchNormalization()(shortcut)
+    x = layers.Add()([x, shortcut])
+    outputs = layers.Activation("relu")(x)
+    model = keras.Model(inputs, outputs)
+"""
+
+
 def merge_of(merge: str, *shapes: tuple[int, ...]) -> str:
     names = "abc"[: len(shapes)]
     inputs = [f"{n} = keras.Input(shape={s!r})" for n, s in zip(names, shapes, strict=True)]
@@ -160,9 +192,17 @@ def merge_of(merge: str, *shapes: tuple[int, ...]) -> str:
     return "\n".join([*inputs, merged, f"model = keras.Model([{joined}], merged)"])
 
 
-# (source, what, the line asked about, the right answer, a wrong answer worked out by hand,
-# the slip)
+# (source, what, the line asked about, the right answer, a wrong answer worked out by hand
+# from lesson 4.11's formulas, the slip)
 GRAPH_CRAFTED = [
+    # BatchNormalization: 4 x 64 = 256 each, of which 128 trained; 2 x 36,864 + 2 x 256.
+    (RESNET_BLOCK, "total_params", None, 74240, "73,984", "batch-norm-trained-only"),
+    (RESNET_BLOCK, "total_params", None, 74240, "73,728", "batch-norm-no-params"),
+    # With biases and no slip, (3 x 3 x 64 + 1) x 64 = 36,928 per convolution.
+    (RESNET_BLOCK.replace(", use_bias=False", ""), "total_params", None, 74368, "74,240",
+     "forgot-bias"),
+    # 230,912 without the projection's 8,192 + 512 is 222,208.
+    (PROJECTED_BLOCK, "total_params", None, 230912, "222,208", "forgot-projection"),
     (merge_of("Add()", (28, 28, 64), (28, 28, 64)), "output_shape", "merged", (None, 28, 28, 64),
      "(28, 28, 128)", "add-stacked-channels"),
     (merge_of("Concatenate()", (28, 28, 64), (28, 28, 32)), "output_shape", "merged",

@@ -5,6 +5,7 @@ learner typed, so a slip is named only when it explains the exact wrong answer.
 Model slips change one layer rule (the engine computes every other layer as usual, so a
 forgotten +1 early in a CNN shows up in the Flatten size and the total), in a Sequential
 model or along a functional model's graph; merge slips do the same for a merge layer;
+question slips recompute the whole answer (a residual block without its projection);
 by-hand slips redo the grid with the mistaken operation."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tutor.engine import EngineError, FunctionalSpec, LayerSpec, Shape
+from tutor.engine import EngineError, FunctionalSpec, LayerSpec, Shape, analyze
 from tutor.engine.args import LayerArgs
 from tutor.engine.catalog import canonical, snake_case
 from tutor.engine.graph import keras_order
@@ -29,7 +30,7 @@ where the slip changes nothing for this layer."""
 MergeRule = Callable[[LayerSpec, tuple[Shape, ...], Outcome], Outcome | None]
 """The same for a merge layer, which takes the shapes of all its inputs."""
 QuestionRule = Callable[[Question], Answer | None]
-"""A by-hand question's answer under the slip, or None where it does not apply."""
+"""The whole question's answer under the slip, or None where it does not apply."""
 
 CONV = ("Conv1D", "Conv2D")
 POOL = ("MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D")
@@ -46,6 +47,7 @@ class Slip:
     message: Text
     layer_rule: LayerRule | None = None
     merge_rule: MergeRule | None = None
+    question_rule: QuestionRule | None = None
     grid_rule: QuestionRule | None = None
 
 
@@ -214,6 +216,16 @@ def embedding_used_length(spec: LayerSpec, shape: Shape, right: Outcome) -> Outc
     return _params(right, shape[1] * right.output_shape[-1])
 
 
+def batch_norm_trained_only(spec: LayerSpec, shape: Shape, right: Outcome) -> Outcome | None:
+    if _cls(spec) != "BatchNormalization" or not right.non_trainable:
+        return None
+    return _params(right, right.trainable)
+
+
+def batch_norm_no_params(spec: LayerSpec, shape: Shape, right: Outcome) -> Outcome | None:
+    return _params(right, 0) if _cls(spec) == "BatchNormalization" else None
+
+
 # Merge rules ---------------------------------------------------------------------------
 
 
@@ -242,6 +254,44 @@ def concatenated_channels(
     if _cls(spec) != "Concatenate" or spec.args.get("axis", -1) % rank == rank - 1:
         return None
     return _shaped(right, (*shapes[0][:-1], _channels(shapes)))
+
+
+# Question rules ------------------------------------------------------------------------
+
+
+def forgot_projection(question: Question) -> Answer | None:
+    """A model's total without the 1x1 convolutions (and the BatchNormalization after
+    them) that feed an element-wise merge: the projections on residual shortcuts."""
+    spec = question.spec
+    if not isinstance(spec, FunctionalSpec) or question.ask["what"] != "total_params":
+        return None
+    rows = zip(keras_order(spec), analyze(spec).layers, strict=True)
+    params = {index: row.params for (kind, index), row in rows if kind == "layer"}
+    skipped: set[int] = set()
+    for node in spec.nodes:
+        if _cls(spec.layers[node.layer]) not in ELEMENTWISE:
+            continue
+        for tensor in node.inputs:
+            path = _back_through_batch_norm(spec, tensor)
+            if path and _is_projection(spec.layers[path[-1]]):
+                skipped.update(path)
+    return question.answer - sum(params[i] for i in skipped) if skipped else None
+
+
+def _back_through_batch_norm(spec: FunctionalSpec, tensor: int) -> list[int]:
+    """The layers that made `tensor`, walking back while they are BatchNormalization."""
+    path: list[int] = []
+    while tensor >= len(spec.inputs):
+        node = spec.nodes[tensor - len(spec.inputs)]
+        path.append(node.layer)
+        if _cls(spec.layers[node.layer]) != "BatchNormalization":
+            break
+        tensor = node.inputs[0]
+    return path
+
+
+def _is_projection(spec: LayerSpec) -> bool:
+    return _cls(spec) == "Conv2D" and spec.args.get("kernel_size") in (1, (1, 1))
 
 
 # Grid rules ---------------------------------------------------------------------------
@@ -401,6 +451,36 @@ SLIPS: tuple[Slip, ...] = (
         layer_rule=embedding_used_length,
     ),
     Slip(
+        "batch-norm-trained-only",
+        text(
+            "You counted only gamma and beta. BatchNormalization also keeps a moving mean "
+            "and variance per channel: not trained, but counted, 4 * channels in all.",
+            "gamma와 beta만 셌습니다. BatchNormalization은 채널마다 이동 평균과 분산도 "
+            "가집니다. 학습되지는 않지만 파라미터로 세므로 모두 4 * 채널 수입니다.",
+        ),
+        layer_rule=batch_norm_trained_only,
+    ),
+    Slip(
+        "batch-norm-no-params",
+        text(
+            "BatchNormalization has parameters: 4 per channel (gamma, beta, moving mean and "
+            "variance).",
+            "BatchNormalization에도 파라미터가 있습니다: 채널마다 4개(gamma, beta, 이동 평균, "
+            "이동 분산).",
+        ),
+        layer_rule=batch_norm_no_params,
+    ),
+    Slip(
+        "forgot-projection",
+        text(
+            "You left out the 1x1 projection on the shortcut: it is a Conv2D with weights "
+            "of its own (and a BatchNormalization after it, if any), and counts in the total.",
+            "지름길의 1x1 투영을 빠뜨렸습니다. 투영도 자기 가중치를 가진 Conv2D이고(뒤에 "
+            "BatchNormalization이 있으면 그것도) 합계에 들어갑니다.",
+        ),
+        question_rule=forgot_projection,
+    ),
+    Slip(
         "add-stacked-channels",
         text(
             "Add (like Subtract, Multiply, Average, Maximum, Minimum) works value by value: "
@@ -468,6 +548,8 @@ def mistaken_answer(question: Question, slip: Slip) -> Answer | None:
         return _graph_answer(question, slip)
     if question.spec is not None and slip.layer_rule is not None:
         return _model_answer(question, slip.layer_rule)
+    if slip.question_rule is not None:
+        return slip.question_rule(question)
     if question.grid is not None and slip.grid_rule is not None:
         return slip.grid_rule(question)
     return None

@@ -12,6 +12,7 @@ from tutor.quiz import (
     dense_topics,
     grid_topics,
     merge_topics,
+    residual_topics,
     sequence_topics,
 )
 from tutor.quiz.build import DraftMaker, model_question
@@ -114,6 +115,15 @@ TOPICS: dict[str, Topic] = _topics(
             "텐서 병합: Add, Concatenate, 병합할 수 없는 경우",
         ),
         merge_topics.merge_shape,
+        True,
+    ),
+    Topic(
+        "residual-params",
+        text(
+            "Residual block parameters, with and without a projection",
+            "잔차 블록의 파라미터(투영이 있을 때와 없을 때)",
+        ),
+        residual_topics.residual_params,
         True,
     ),
     Topic(
