@@ -243,6 +243,23 @@ def run_command(
         Optional[Literal["mirrored"]],  # noqa: UP045
         typer.Option("--strategy", help="mirrored: tf.distribute over all local GPUs."),
     ] = None,
+    gpu: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--gpu", min=0, help="Train on this GPU only, numbered as nvidia-smi does."),
+    ] = None,
+    gpu_memory: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--gpu-memory", min=1, metavar="MB", help="Use at most MB of each GPU's memory."
+        ),
+    ] = None,
+    mixed_precision: Annotated[
+        bool,
+        typer.Option(
+            "--mixed-precision",
+            help="Compute in float16 (mixed_float16) on a GPU of compute capability 7.0+.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
 ) -> None:
     """Train an exercise without the app (your edited copy if you made one).
@@ -269,6 +286,9 @@ def run_command(
             json_output=json_output,
             store=store,
             lang=ctx.obj or "en",
+            gpu=gpu,
+            gpu_memory=gpu_memory,
+            mixed_precision=mixed_precision,
         )
     if status:
         raise typer.Exit(status)

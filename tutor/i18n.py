@@ -314,6 +314,44 @@ _KOREAN: Mapping[str, str] = {
     "{percent}% busy": "사용률 {percent}%",
     "this run {memory}": "이 실행 {memory}",
     "{used} of {total} in use": "{total} 중 {used} 사용 중",
+    "there is no GPU {gpu}: TensorFlow sees {count}, numbered from 0 as nvidia-smi does": (
+        "GPU {gpu}은(는) 없습니다: TensorFlow가 보는 GPU는 {count}개이고, nvidia-smi처럼 0부터 "
+        "번호를 매깁니다"
+    ),
+    "{option} needs a GPU, and this run has none (dltutor doctor says why)": (
+        "{option}에는 GPU가 필요한데 이 실행에는 GPU가 없습니다 (이유는 dltutor doctor가 "
+        "알려 줍니다)"
+    ),
+    "mixed precision gains nothing on {name} (compute capability {capability}, below 7.0): "
+    "leave out --mixed-precision": (
+        "{name}에서는 혼합 정밀도로 빨라지지 않습니다 (연산 능력 {capability}, 7.0 미만): "
+        "--mixed-precision을 빼세요"
+    ),
+    "the run ran out of memory at batch size {batch}: try a smaller --batch-size": (
+        "배치 크기 {batch}에서 메모리가 모자랐습니다: 더 작은 --batch-size로 해 보세요"
+    ),
+    "the GPU ran out of memory at batch size {batch}: try a smaller --batch-size or another "
+    "GPU (--gpu N); on a shared GPU, --gpu-memory MB caps each run so that runs fit side by "
+    "side": (
+        "배치 크기 {batch}에서 GPU 메모리가 모자랐습니다: 더 작은 --batch-size나 다른 GPU"
+        "(--gpu N)로 해 보세요. 여럿이 함께 쓰는 GPU에서는 --gpu-memory MB로 실행마다 상한을 "
+        "두면 여러 실행이 나란히 들어갑니다"
+    ),
+    "the GPU ran out of memory at batch size {batch}: try a smaller --batch-size or another "
+    "GPU (--gpu N); on a shared GPU, --gpu-memory MB caps each run so that runs fit side by "
+    "side; in use now: {holders}": (
+        "배치 크기 {batch}에서 GPU 메모리가 모자랐습니다: 더 작은 --batch-size나 다른 GPU"
+        "(--gpu N)로 해 보세요. 여럿이 함께 쓰는 GPU에서는 --gpu-memory MB로 실행마다 상한을 "
+        "두면 여러 실행이 나란히 들어갑니다. 지금 사용 중: {holders}"
+    ),
+    "the run filled its --gpu-memory cap of {cap} MB at batch size {batch}: raise the cap or "
+    "try a smaller --batch-size": (
+        "배치 크기 {batch}에서 --gpu-memory 상한 {cap} MB를 다 썼습니다: 상한을 올리거나 "
+        "더 작은 --batch-size로 해 보세요"
+    ),
+    "Peak GPU memory: {peak}": "GPU 메모리 최대 사용량: {peak}",
+    "mixed precision (float16, output layer float32)": "혼합 정밀도 (float16, 출력 층은 float32)",
+    "at most {cap} MB of GPU memory": "GPU 메모리 최대 {cap} MB",
     # Key descriptions (they feed the footer and the help screen)
     "Quit": "종료",
     "Language": "언어",

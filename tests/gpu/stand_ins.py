@@ -6,10 +6,14 @@ No machine that runs these tests has a GPU, so every GPU path is checked against
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -19,6 +23,8 @@ MB = 1024 * 1024
 FAKE_PACKAGES = Path(__file__).parent / "fake_packages"
 """A `tensorflow`, a `keras` and a `pynvml` that the doctor's probe and the training
 child import when this folder leads PYTHONPATH (see `fake_packages/tensorflow`)."""
+GPU_EXERCISES = Path(__file__).parent / "fixtures" / "exercises"
+H200 = {"name": "NVIDIA H200", "capability": [9, 0]}
 
 
 class NVMLError(Exception):
@@ -98,3 +104,39 @@ def use_nvml(monkeypatch: pytest.MonkeyPatch, fake: FakeNvml | None) -> None:
     """Make `tutor.gpu` open `fake` (None: no `pynvml` installed at all)."""
     monkeypatch.setitem(sys.modules, "pynvml", fake)  # None makes `import pynvml` fail
     gpu.nvml.cache_clear()
+
+
+def standin_env(
+    tensorflow: dict[str, Any] | None = None, nvml: list[dict[str, Any]] | None = None
+) -> dict[str, str]:
+    """The environment of a child process that imports the stand-ins: TensorFlow set up
+    as `tensorflow` says, NVML with the GPUs in `nvml` (None: no driver), the GPU test
+    exercises."""
+    env = {
+        "PYTHONPATH": os.pathsep.join([str(FAKE_PACKAGES), str(Path(__file__).parents[2])]),
+        "STANDIN_TENSORFLOW": json.dumps(tensorflow or {}),
+        "DLTUTOR_EXERCISES": str(GPU_EXERCISES),
+    }
+    if nvml is not None:
+        env["STANDIN_NVML"] = json.dumps(nvml)
+    return env
+
+
+def fake_tensorflow(
+    monkeypatch: pytest.MonkeyPatch, setup: dict[str, Any], visible: str | None = None
+) -> ModuleType:
+    """A fresh stand-in TensorFlow set up as `setup` (with CUDA_VISIBLE_DEVICES `visible`),
+    imported in this process as `tensorflow`."""
+    monkeypatch.setenv("STANDIN_TENSORFLOW", json.dumps(setup))
+    if visible is None:
+        monkeypatch.delenv("CUDA_VISIBLE_DEVICES", raising=False)
+    else:
+        monkeypatch.setenv("CUDA_VISIBLE_DEVICES", visible)
+    spec = importlib.util.spec_from_file_location(
+        "tensorflow", FAKE_PACKAGES / "tensorflow" / "__init__.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setitem(sys.modules, "tensorflow", module)
+    return module

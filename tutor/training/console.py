@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
 import signal
 import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
 from tutor.exercises import Exercise
+from tutor.gpu import GpuSampler, gpu_line
 from tutor.i18n import translate
 from tutor.training.protocol import (
     Batch,
@@ -52,6 +54,9 @@ def run_exercise(
     json_output: bool = False,
     store: ProgressStore | None = None,
     lang: str = "en",
+    gpu: int | None = None,
+    gpu_memory: int | None = None,
+    mixed_precision: bool = False,
 ) -> int:
     """Train `exercise` in a child process, showing its progress in `lang`; the exit
     status. `extra_args` go to the script (its own options, such as `--folds 10`)."""
@@ -64,6 +69,9 @@ def run_exercise(
         strategy=strategy,
         extra_args=extra_args,
         store=store,
+        gpu=gpu,
+        gpu_memory=gpu_memory,
+        mixed_precision=mixed_precision,
     )
     display: Display = JsonDisplay(lang) if json_output else TextDisplay(exercise, lang)
     result = asyncio.run(_drive(run, display))
@@ -129,6 +137,8 @@ class TextDisplay(Display):
         self.epochs = 0
         self.live = sys.stderr.isatty()
         self.status_shown = False
+        self.gpu: GpuSampler | None = None
+        """Reads the run's GPU about once a second, for the status line."""
 
     def show(self, event: Event) -> None:
         if isinstance(event, Batch):
@@ -139,6 +149,8 @@ class TextDisplay(Display):
             _write(sys.stdout if event.stream == "stdout" else sys.stderr, event.line + "\n")
         elif isinstance(event, Start):
             self._say(start_text(event, self.lang))
+            if self.live and event.gpus:
+                self.gpu = GpuSampler(event.gpus, event.pid).start()
         elif isinstance(event, Fit):
             self.epochs = event.epochs
             if event.index > 1:
@@ -151,6 +163,8 @@ class TextDisplay(Display):
             message = error_text(event, self.lang)
             _write(sys.stderr, f"dltutor: {translate('error', self.lang)}: {message}\n")
         elif isinstance(event, Result):
+            if self.gpu is not None:
+                self.gpu.stop()
             self._result(event)
 
     def _result(self, result: Result) -> None:
@@ -164,7 +178,11 @@ class TextDisplay(Display):
         of = f"/{event.of}" if event.of else ""
         epoch, batch = translate("epoch", self.lang), translate("batch", self.lang)
         text = f"{epoch} {event.epoch}/{self.epochs}  {batch} {event.batch}{of}  "
-        _write(sys.stderr, "\r\x1b[K" + (text + metrics_text(event.logs))[:200])
+        readings = self.gpu.latest if self.gpu is not None else None
+        if readings:
+            text += gpu_line(readings, self.lang) + "  "
+        width = shutil.get_terminal_size().columns - 1  # a wrapped line cannot be redrawn
+        _write(sys.stderr, "\r\x1b[K" + (text + metrics_text(event.logs))[:width])
         self.status_shown = True
 
     def _clear_status(self) -> None:

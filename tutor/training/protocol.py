@@ -39,6 +39,22 @@ EXITED_SILENTLY = "the training process exited with status {status} before it re
 EXITED_SAYING = EXITED_SILENTLY + ": {last}"
 SCRIPT_EXITED = "the script exited with status {status}"
 NO_GPU = "no GPU is visible to TensorFlow (try --device cpu)"
+NO_SUCH_GPU = "there is no GPU {gpu}: TensorFlow sees {count}, numbered from 0 as nvidia-smi does"
+GPU_OPTION_WITHOUT_GPU = "{option} needs a GPU, and this run has none (dltutor doctor says why)"
+MIXED_PRECISION_GAINS_NOTHING = (
+    "mixed precision gains nothing on {name} (compute capability {capability}, below 7.0): "
+    "leave out --mixed-precision"
+)
+OUT_OF_MEMORY = "the run ran out of memory at batch size {batch}: try a smaller --batch-size"
+OUT_OF_GPU_MEMORY = (
+    "the GPU ran out of memory at batch size {batch}: try a smaller --batch-size or another "
+    "GPU (--gpu N); on a shared GPU, --gpu-memory MB caps each run so that runs fit side by side"
+)
+OUT_OF_GPU_MEMORY_HELD = OUT_OF_GPU_MEMORY + "; in use now: {holders}"
+OUT_OF_GPU_CAP = (
+    "the run filled its --gpu-memory cap of {cap} MB at batch size {batch}: raise the cap or "
+    "try a smaller --batch-size"
+)
 TUTOR_MESSAGES = (
     KILLED_OUTRIGHT,
     KILLED_BY_SIGNAL,
@@ -46,6 +62,13 @@ TUTOR_MESSAGES = (
     EXITED_SAYING,
     SCRIPT_EXITED,
     NO_GPU,
+    NO_SUCH_GPU,
+    GPU_OPTION_WITHOUT_GPU,
+    MIXED_PRECISION_GAINS_NOTHING,
+    OUT_OF_MEMORY,
+    OUT_OF_GPU_MEMORY,
+    OUT_OF_GPU_MEMORY_HELD,
+    OUT_OF_GPU_CAP,
 )
 
 
@@ -64,6 +87,12 @@ class Start:
     replicas: int = 1
     pid: int = 0
     """The child's process id (it leads its own process group)."""
+    gpus: list[str] = field(default_factory=list)
+    """The GPUs the run uses, as NVML knows them (`tutor.gpu`): an index as nvidia-smi
+    numbers them, or a UUID; empty on the CPU."""
+    gpu_memory_mb: int | None = None
+    """The run's cap on each GPU's memory (`--gpu-memory`), if any."""
+    mixed_precision: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +155,8 @@ class Result:
     """A few test examples: `index`, `true`, `predicted`, `confidence`."""
     dataset: str | None = None
     stand_in: bool = False
+    gpu_memory_mb: float | None = None
+    """The most GPU memory TensorFlow held for the run's tensors, summed over its GPUs."""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,9 @@ def result_lines(result: Result, lang: str = "en", dataset: str | None = None) -
     if result.dataset:
         data = data_text(result.dataset, result.stand_in, dataset, lang)
         lines.append(f"{translate('Data', lang)}: {data}")
+    if result.gpu_memory_mb is not None:
+        peak = f"{result.gpu_memory_mb:,.0f} MB"
+        lines.append(translate("Peak GPU memory: {peak}", lang).format(peak=peak))
     if result.confusion_matrix and len(result.confusion_matrix) <= 12:
         lines.append(translate("Confusion matrix (rows: true class, columns: predicted):", lang))
         lines += _matrix_lines(result.confusion_matrix, result.classes or [])
@@ -61,6 +64,11 @@ def start_text(event: Start, lang: str = "en") -> str:
         text += ", " + translate("{strategy} over {replicas} replicas", lang).format(
             strategy=event.strategy or "mirrored", replicas=event.replicas
         )
+    if event.mixed_precision:
+        text += ", " + translate("mixed precision (float16, output layer float32)", lang)
+    if event.gpu_memory_mb is not None:
+        cap = translate("at most {cap} MB of GPU memory", lang)
+        text += ", " + cap.format(cap=event.gpu_memory_mb)
     if event.dataset:
         text += f", {translate('data', lang)}: {event.dataset}"
         text += f" ({translate('offline', lang)})" if event.offline else ""

@@ -106,9 +106,14 @@ class TrainingRun:
         extra_args: Sequence[str] = (),
         store: ProgressStore | None = None,
         env: dict[str, str] | None = None,
+        gpu: int | None = None,
+        gpu_memory: int | None = None,
+        mixed_precision: bool = False,
     ) -> None:
         """`extra_args` go to the script after the tutor's own (`--folds 10`): its argparse
-        judges them, and a mistake is the run's error."""
+        judges them, and a mistake is the run's error. `gpu` picks one GPU (as nvidia-smi
+        numbers them), `gpu_memory` caps each GPU's memory in MB, `mixed_precision`
+        trains in mixed_float16 (the child refuses it where no GPU gains from it)."""
         self.exercise = exercise
         self.script = script if script is not None else script_to_run(exercise.id)
         self.script_args = [
@@ -119,6 +124,11 @@ class TrainingRun:
         ]
         self.device = device
         self.strategy = strategy
+        self.device_args = [
+            *(["--gpu", str(gpu)] if gpu is not None else []),
+            *(["--gpu-memory", str(gpu_memory)] if gpu_memory is not None else []),
+            *(["--mixed-precision"] if mixed_precision else []),
+        ]
         self.store = store
         self.env = env
         self.run_dir: Path | None = None
@@ -161,6 +171,7 @@ class TrainingRun:
             str(self.script),
             *(["--device", self.device] if self.device else []),
             *(["--strategy", self.strategy] if self.strategy else []),
+            *self.device_args,
             "--watch-stdin",
             "--parent-pid",
             str(os.getpid()),

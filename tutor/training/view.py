@@ -33,6 +33,10 @@ class RunView:
     status: str = "starting"
     """starting, running, cancelling, or the result's: passed, failed, cancelled, error."""
     device: str | None = None
+    gpus: tuple[str, ...] = ()
+    """The GPUs the run uses, as NVML ids (`tutor.gpu`); empty on the CPU."""
+    pid: int | None = None
+    """The training child's process id, which leads the run's process group."""
     dataset: str | None = None
     """What the run trains on: the catalogue's name at first, then the script's words."""
     dataset_name: str | None = None
@@ -73,6 +77,7 @@ class RunView:
             self.add_log(event.line)
         elif isinstance(event, Start):
             self.device, self.dataset = event.device, event.dataset
+            self.gpus, self.pid = tuple(event.gpus), event.pid or None
             self.dataset_name = event.dataset
             if self.status == "starting":
                 self.status = "running"
