@@ -3,6 +3,7 @@ signatures: so the parser maps positional arguments and rejects typos the way Ke
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BIAS = (
@@ -235,6 +236,7 @@ def canonical(cls: str) -> str | None:
     return name if name in POSITIONAL else None
 
 
+@functools.cache
 def accepted_keywords(cls: str) -> frozenset[str]:
     """Every keyword Keras 3 accepts for a canonical class (Keras refuses the rest)."""
     return frozenset((*POSITIONAL[cls], *_BASE_KEYWORDS, *_EXTRA_KEYWORDS.get(cls, ())))
@@ -254,6 +256,7 @@ def supported_summary() -> str:
     )
 
 
+@functools.cache
 def snake_case(cls: str) -> str:
     """Keras' automatic layer-name prefix (`keras.src.utils.naming.to_snake_case`)."""
     name = re.sub(r"\W+", "", cls)

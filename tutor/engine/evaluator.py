@@ -141,10 +141,10 @@ class Evaluator:
 
     def evaluate(self, node: ast.expr) -> object:
         self.session.budget.spend()
-        method = getattr(self, f"_eval_{type(node).__name__}", None)
+        method = _EVALUATORS.get(type(node))
         if method is None:
             return Unknown()
-        return method(node)
+        return method(self, node)
 
     def checked(self, value: object, node: ast.AST) -> object:
         """`value` if it is within the caps of `limits`, else a ParseError for its line."""
@@ -290,7 +290,7 @@ class Evaluator:
     def _eval_Subscript(self, node: ast.Subscript) -> object:
         value = self.evaluate(node.value)
         if isinstance(value, ModuleRef):
-            return Unknown(runtime_reason(value.path, line_of(node), describe(node.value)))
+            return Unknown(runtime_reason(value.path, node.value))
         index = self.evaluate(node.slice)
         if isinstance(value, (tuple, list, str, range)):
             try:
@@ -408,7 +408,7 @@ class Evaluator:
         base = self.evaluate(node.value)
         if isinstance(base, ModuleRef):
             path = f"{base.path}.{node.attr}"
-            reason = runtime_reason(path, line_of(node), describe(node))
+            reason = runtime_reason(path, node)
             return Unknown(reason) if reason is not None else ModuleRef(path)
         if isinstance(base, SequentialObject) and node.attr == "layers":
             return tuple(base.entries)
@@ -453,7 +453,7 @@ class Evaluator:
     def call_path(self, path: str, node: ast.Call, arguments: Arguments) -> object:
         """A call of something the file did not define, by its dotted path: a Keras
         class, a pure builtin, or an outside function whose result is unknown."""
-        reason = runtime_reason(path, line_of(node), describe(node.func))
+        reason = runtime_reason(path, node.func)
         if reason is not None:
             return Unknown(reason)
         built = keras_api.construct(self, path, node, arguments)
@@ -461,7 +461,7 @@ class Evaluator:
             return built
         if "." not in path and path in pybuiltins.BUILTINS:
             return pybuiltins.BUILTINS[path](self, node, arguments)
-        _refuse_tensor_arguments(describe(node.func), node, arguments)
+        _refuse_tensor_arguments(node, arguments)
         return Unknown(call=path)
 
     def call_method(
@@ -480,7 +480,7 @@ class Evaluator:
         ):
             # `model = build_model()` then `model.add(...)`: that function's model changed
             self.session.changed_results.setdefault(id(owner.user_function.node), owner.reason)
-        _refuse_tensor_arguments(describe(node.func), node, arguments)
+        _refuse_tensor_arguments(node, arguments)
         return Unknown(_reason_of(owner))
 
     def call_value(self, callee: object, node: ast.Call, arguments: Arguments) -> object:
@@ -494,7 +494,7 @@ class Evaluator:
             if callee.base is not None:
                 return Unknown(Phrase("reason_subclass", name=callee.name, line=callee.line))
             return Unknown()
-        _refuse_tensor_arguments(describe(node.func), node, arguments)
+        _refuse_tensor_arguments(node, arguments)
         return Unknown(_reason_of(callee))
 
     def call_user_function(
@@ -523,10 +523,11 @@ def doubt(value: object, reason: Phrase) -> None:
                 doubt(item, reason)
 
 
-def runtime_reason(path: str, line: int, written: str) -> Phrase | None:
-    """Why a dotted name (`path` as imports resolve it, `written` as the file spells it)
-    is known only at run time: input, the environment, the command line, random numbers
-    or the clock."""
+def runtime_reason(path: str, node: ast.AST) -> Phrase | None:
+    """Why a dotted name (`path` as imports resolve it, `node` as the file spells it) is
+    known only at run time: input, the environment, the command line, random numbers or
+    the clock."""
+    line = line_of(node)
     if path == "input":
         return Phrase("reason_input", line=line)
     if "environ" in path.split(".") or path.endswith(("os.getenv", "os.getenvb")):
@@ -534,15 +535,15 @@ def runtime_reason(path: str, line: int, written: str) -> Phrase | None:
     if path.endswith("sys.argv") or path == "argv":
         return Phrase("reason_argv", line=line)
     if path.startswith(_RANDOM_MODULES) or ".random." in path:
-        return Phrase("reason_random", code=written, line=line)
+        return Phrase("reason_random", code=describe(node), line=line)
     return None
 
 
-def _refuse_tensor_arguments(code: str, node: ast.Call, arguments: Arguments) -> None:
+def _refuse_tensor_arguments(node: ast.Call, arguments: Arguments) -> None:
     """A call the tutor does not know, given a Keras tensor, is an operation on tensors
     (`tf.concat`, a lambda): its output shape is unknown, so it is refused by name."""
     if any(_holds_tensor(value) for value in arguments.values()):
-        raise fail(node, "unknown_tensor_call", code=code)
+        raise fail(node, "unknown_tensor_call", code=describe(node.func))
 
 
 def _holds_tensor(value: object) -> bool:
@@ -565,3 +566,11 @@ def _is_int(value: object) -> bool:
 
 def _names_in(target: ast.expr) -> list[str]:
     return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+
+
+_EVALUATORS: dict[type, Callable[[Evaluator, ast.expr], object]] = {
+    getattr(ast, name.removeprefix("_eval_")): method
+    for name, method in vars(Evaluator).items()
+    if name.startswith("_eval_")
+}
+"""Each kind of expression node and the method that evaluates it (unknown kinds: Unknown)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 
 from tutor.engine.errors import Phrase
 from tutor.engine.evaluator import Evaluator, Session, doubt, truth
@@ -77,9 +77,9 @@ class Interpreter(Evaluator):
     def block(self, body: list[ast.stmt]) -> None:
         for statement in body:
             self.session.budget.spend()
-            method = getattr(self, f"_run_{type(statement).__name__}", None)
+            method = _RUNNERS.get(type(statement))
             if method is not None:
-                method(statement)
+                method(self, statement)
 
     # -- simple statements -----------------------------------------------------------------
 
@@ -309,3 +309,11 @@ class Interpreter(Evaluator):
                 for name in {n.id for n in ast.walk(callee.node) if isinstance(n, ast.Name)}:
                     if name in self.scope and isinstance(self.scope[name], MUTABLE):
                         doubt(self.scope[name], reason)
+
+
+_RUNNERS: dict[type, Callable[[Interpreter, ast.stmt], None]] = {
+    getattr(ast, name.removeprefix("_run_")): method
+    for name, method in vars(Interpreter).items()
+    if name.startswith("_run_") and hasattr(ast, name.removeprefix("_run_"))
+}
+"""Each kind of statement and the method that runs it (others, like `pass`, do nothing)."""

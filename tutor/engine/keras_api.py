@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 from typing import TYPE_CHECKING
 
 from tutor.engine import legacy
@@ -143,7 +144,9 @@ def _layer(
         wrapped, _ = named.pop("layer")
         if not isinstance(wrapped, LayerObject):
             raise _fail(line, "wrapper_needs_layer", cls=cls)
-    accepted = accepted_keywords(cls) | set(legacy.INPUT_ARGUMENTS)
+    from tutor.engine.evaluator import is_plain, plain
+
+    accepted = _accepted(cls)
     args: dict[str, object] = {}
     for key, argument in named.items():
         if key not in accepted:
@@ -152,8 +155,6 @@ def _layer(
                 raise _fail(line, "no_argument_suggest", cls=written, key=key, close=close[0])
             raise _fail(line, "no_argument", cls=written, key=key)
         if changes_nothing(key, cls):
-            from tutor.engine.evaluator import is_plain, plain
-
             if is_plain(argument[0]):
                 args[key] = plain(argument[0])
             continue  # activation=tf.nn.relu and the like change no shape
@@ -176,6 +177,12 @@ def _layer(
         wrapped=wrapped,
         input_args=input_args,
     )
+
+
+@functools.cache
+def _accepted(cls: str) -> frozenset[str]:
+    """Keras' keywords for `cls` and the old input-shape ones the tutor also takes."""
+    return accepted_keywords(cls) | frozenset(legacy.INPUT_ARGUMENTS)
 
 
 def _input(

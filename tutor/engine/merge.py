@@ -35,6 +35,27 @@ def _batch(layer: LayerArgs, shapes: tuple[Shape, ...]) -> int | None:
     return next(iter(sizes), None)
 
 
+def _broadcast(layer: LayerArgs, have: Shape, other: Shape, shapes: tuple[Shape, ...]) -> Shape:
+    """Keras' `_compute_elemwise_op_output_shape` on shapes without the batch axis: the
+    shorter one lines up with the end of the longer; a 1 stretches to match."""
+    if len(have) < len(other):
+        have, other = other, have
+    if not other:
+        return have
+    lead = len(have) - len(other)
+    out = list(have[:lead])
+    for axis, (size, that) in enumerate(zip(have[lead:], other, strict=True), lead + 1):
+        if size is None or that is None:
+            out.append(None)
+        elif size == 1 or that == 1:
+            out.append(that if size == 1 else size)
+        elif size != that:
+            layer.fail("merge_axis", axis=axis, have=size, size=that, shapes=_listed(shapes))
+        else:
+            out.append(size)
+    return tuple(out)
+
+
 def _same_rank(layer: LayerArgs, shapes: tuple[Shape, ...]) -> None:
     ranks = sorted({len(shape) for shape in shapes})
     if len(ranks) > 1:
@@ -46,19 +67,10 @@ def elementwise(layer: LayerArgs, shapes: tuple[Shape, ...]) -> Outcome:
     must agree axis by axis (Keras' `_compute_elemwise_op_output_shape`)."""
     if layer.cls == "Subtract" and len(shapes) != 2:
         layer.fail("takes_two_tensors", cls=layer.cls, count=len(shapes))
-    _same_rank(layer, shapes)
     batch = _batch(layer, shapes)
-    out = list(shapes[0][1:])
+    out = shapes[0][1:]
     for shape in shapes[1:]:
-        for axis, size in enumerate(shape[1:]):
-            have = out[axis]
-            if have is None or size is None:
-                out[axis] = None
-            elif have == 1:
-                out[axis] = size
-            elif size != 1 and size != have:
-                layer.fail("merge_axis", axis=axis + 1, have=have, size=size,
-                           shapes=_listed(shapes))
+        out = _broadcast(layer, out, shape[1:], shapes)
     result = (batch, *out)
     symbol = _SYMBOLS[layer.cls]
     if symbol in "+-*":
