@@ -22,13 +22,14 @@ TOTAL_NOTE = re.compile(r"#\s*Total params:\s*([\d,]+)")
 
 
 def _model_blocks() -> list[tuple[str, str]]:
-    """(where, source) for every python block that builds a Sequential model."""
+    """(where, source) for every python block that builds a Sequential or functional
+    model."""
     blocks = []
     for lesson in load_course().lessons:
         for lang in lesson.languages:
             body = lesson.text(lang).body
             for index, match in enumerate(CODE_BLOCK.finditer(body), 1):
-                if "Sequential" in match.group(1):
+                if "Sequential" in match.group(1) or "keras.Model(" in match.group(1):
                     blocks.append((f"{lesson.id}.{lang} block {index}", match.group(1)))
     return blocks
 
@@ -80,3 +81,32 @@ def test_both_languages_state_the_same_numbers() -> None:
             for lang in ("en", "ko")
         }
         assert notes["en"] == notes["ko"], lesson.id
+
+
+FUNCTIONAL_BLOCKS = [(where, src) for where, src in MODEL_BLOCKS if "keras.Model(" in src]
+
+
+def test_the_course_has_functional_models() -> None:
+    assert {where.split(".")[0] for where, _ in FUNCTIONAL_BLOCKS} >= {"functional-resnet"}
+
+
+@pytest.mark.parametrize(
+    ("where", "source"), FUNCTIONAL_BLOCKS, ids=[w for w, _ in FUNCTIONAL_BLOCKS]
+)
+def test_functional_models_are_what_keras_builds(where: str, source: str) -> None:
+    """Keras 3 itself builds each functional model of the course: its model.layers, in
+    order, have the names, classes, output shapes and counts the engine (and so the
+    lesson's annotations) gives."""
+    import keras  # here, not at the top: the other tests need no TensorFlow
+
+    keras.backend.clear_session(free_memory=False)
+    namespace: dict[str, object] = {}
+    exec(source, namespace)  # trusted: the course's own lesson code
+    model = namespace["model"]
+    built = [
+        (layer.name, type(layer).__name__, tuple(layer.output.shape), layer.count_params())
+        for layer in model.layers
+    ]
+    result = explain(source)
+    assert [(r.name, r.cls, r.output_shape, r.params) for r in result.layers] == built, where
+    assert result.total_params == model.count_params(), where

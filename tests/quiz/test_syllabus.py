@@ -154,3 +154,17 @@ def test_too_many_questions_is_refused_before_any_is_built(count: int) -> None:
         practice_stream(None, 1, count)
     with pytest.raises(QuizError, match="at most 1,000 questions"):
         generate("dense-params", 1, "easy", count)
+
+
+def test_merges_and_residual_blocks_are_asked_from_the_functional_lesson_on() -> None:
+    """Lesson 4.11 teaches the merge layers (the element-wise ones as `layers.Average()`
+    in its prose) and BatchNormalization: its quiz asks both new topics, the 'which merge'
+    choice among them, and the lesson before it asks neither."""
+    within = syllabus(COURSE, "functional-resnet")
+    assert {"Add", "Concatenate", "Average", "Subtract", "BatchNormalization"} <= within.taught
+    questions = [q for seed in range(20) for q in lesson_quiz("functional-resnet", seed, 6)]
+    assert {q.topic for q in questions} == {"merge-shape", "residual-params"}
+    assert {q.kind for q in questions} == {"shape", "int", "choice"}
+    before = syllabus(COURSE, "cnn-history")
+    assert not {"merge-shape", "residual-params"} & set(before.topics)
+    assert "Add" not in before.taught and "BatchNormalization" not in before.taught
