@@ -429,3 +429,26 @@ def test_reading_never_imports_or_runs_what_it_reads() -> None:
         "model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])"
     )
     assert analyze(spec).total_params == 3
+
+
+def test_a_layer_made_in_a_branch_the_reader_cannot_follow_makes_later_names_unsure() -> None:
+    result = read(
+        """
+        import sys
+        if len(sys.argv) > 1:
+            extra = layers.Dense(3)
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2)])
+        """
+    )
+    assert result.total_params == 10
+    (note,) = result.notes
+    assert note.startswith("automatic layer names after an if on line 5")
+    named = read(
+        """
+        import sys
+        if len(sys.argv) > 1:
+            extra = layers.Dense(3)
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2, name="out")])
+        """
+    )
+    assert named.notes == ()

@@ -6,7 +6,6 @@ run (a data file, a random number, a call of the file's own function) is `Unknow
 from __future__ import annotations
 
 import ast
-import itertools
 import math
 import operator
 from collections import ChainMap
@@ -68,8 +67,9 @@ class Session:
     models: list[SequentialObject | FunctionalObject] = field(default_factory=list)
     doubts: list[Phrase] = field(default_factory=list)
     changed_results: dict[int, Phrase | None] = field(default_factory=dict)
+    names_unsure: tuple[int, Phrase] | None = None
     _names: dict[str, int] = field(default_factory=dict)
-    _keys: Iterator[int] = field(default_factory=itertools.count)
+    _made: int = 0
 
     def note(self, line: int | None, phrase: Phrase) -> None:
         located = at_line(line, phrase)
@@ -84,7 +84,15 @@ class Session:
         return f"{prefix}_{count}" if count else prefix
 
     def key(self) -> int:
-        return next(self._keys)
+        """A number for each object made, in the order the file makes them."""
+        self._made += 1
+        return self._made
+
+    def unsure_of_names(self, reason: Phrase) -> None:
+        """Layers may be made in code the reader does not follow: Keras' automatic names
+        of those made after it may be numbered differently."""
+        if self.names_unsure is None:
+            self.names_unsure = (self._made, reason)
 
 
 @dataclass

@@ -10,6 +10,7 @@ import ast
 import contextlib
 from collections.abc import Callable, MutableMapping
 
+from tutor.engine.catalog import INPUT_CLASSES, canonical
 from tutor.engine.errors import Phrase
 from tutor.engine.evaluator import Evaluator, Session, doubt, truth
 from tutor.engine.keras_api import set_trainable
@@ -288,6 +289,9 @@ class Interpreter(Evaluator):
                         self.session.doubts.append(reason)
                 elif isinstance(node, ast.Call):
                     self._touch_call(node, reason)
+                    callee = (dotted(node.func) or [""])[-1]
+                    if canonical(callee) or callee in INPUT_CLASSES:
+                        self.session.unsure_of_names(reason)
 
     def _touch(self, node: ast.expr, reason: Phrase) -> None:
         """Mark what a name (or `name.attr...`) holds as changed where the reader cannot see."""

@@ -15,8 +15,14 @@ from tutor.engine.evaluator import Session
 from tutor.engine.interpreter import Interpreter
 from tutor.engine.limits import MAX_SOURCE_CHARS, Budget
 from tutor.engine.model import FunctionalSpec, ModelSpec
-from tutor.engine.objects import FunctionalObject, SequentialObject, Unknown, UserClass
-from tutor.engine.specs import functional_spec, sequential_spec
+from tutor.engine.objects import (
+    FunctionalObject,
+    LayerObject,
+    SequentialObject,
+    Unknown,
+    UserClass,
+)
+from tutor.engine.specs import functional_spec, graph_layers, sequential_spec
 
 Model = SequentialObject | FunctionalObject
 
@@ -44,12 +50,26 @@ def parse_model(source: str, *, deadline: float | None = None) -> ModelSpec | Fu
         model = _chosen(tree, module)
         if session.doubts:
             raise ParseError(Phrase("model_changed", reason=session.doubts[0]))
+        _note_unsure_names(session, model)
         notes = tuple(session.notes)
         if isinstance(model, SequentialObject):
             return sequential_spec(model, notes)
         return functional_spec(model, notes)
     except RecursionError:
         raise ParseError(Phrase("nested_too_deeply")) from None
+
+
+def _note_unsure_names(session: Session, model: Model) -> None:
+    """Say so when an automatic layer name may be numbered differently by Keras (a layer
+    made in a branch or loop the reader could not follow comes before it)."""
+    if session.names_unsure is None:
+        return
+    after, reason = session.names_unsure
+    layers = model.entries if isinstance(model, SequentialObject) else graph_layers(model)
+    made = [layer for layer in layers if isinstance(layer, LayerObject)]
+    made += [layer.wrapped for layer in made if layer.wrapped is not None]
+    if any(layer.auto_named and layer.key > after for layer in made):
+        session.note(None, Phrase("note_names_unsure", reason=reason))
 
 
 def _syntax_tree(source: str) -> ast.Module:

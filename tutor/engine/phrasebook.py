@@ -302,6 +302,12 @@ PHRASES: dict[str, tuple[str, str]] = {
         "write kernel_size=(rows, cols) for nb_row/nb_col",
         "nb_row/nb_col 대신 kernel_size=(rows, cols)로 써 주세요",
     ),
+    "note_names_unsure": (
+        "automatic layer names after {reason} may be numbered differently by Keras: a layer "
+        "made there takes a number only when it runs",
+        "{reason} 뒤에 자동으로 붙은 층 이름은 Keras와 번호가 다를 수 있습니다. 그 안에서 "
+        "만든 층은 실제로 실행될 때에만 번호를 차지합니다",
+    ),
     "note_renamed": (
         "{old}= is old Keras; Keras 3 calls it {new}=",
         "{old}=는 옛 Keras 표기입니다. Keras 3에서는 {new}=입니다",
