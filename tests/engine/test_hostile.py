@@ -61,6 +61,22 @@ HOSTILE: dict[str, str] = {
     "99 KB of layer assignments": "".join(f"d{i} = layers.Dense({i + 1})\n" for i in range(3000))
     + "model = keras.Sequential([keras.Input(shape=(8,))])\n"
     + "".join(f"model.add(d{i})\n" for i in range(0, 3000, 8)),
+    # The interpreter runs loops: what they build is capped and their steps are counted.
+    "a loop doubling a tuple": "x = (1,)\nfor _ in range(100):\n    x = (x, x)\n"
+    + sequential("layers.Reshape(x)"),
+    "a loop doubling a string": "s = 'a'\nfor _ in range(100):\n    s = s + s\n"
+    + sequential("layers.Dense(3, name=s)"),
+    "a list appended to for ever": "xs = []\nwhile True:\n    xs.append(xs)\n",
+    "a huge repeated list of layers": "model = keras.Sequential([keras.Input(shape=(8,))]"
+    " + [layers.Dense(8)] * 10**9)\n",
+    "a comprehension over a huge range": "model = keras.Sequential([keras.Input(shape=(8,))]"
+    " + [layers.Dense(8) for _ in range(10**9)])\n",
+    "a range turned into a huge list": "xs = list(range(10**9))\n" + sequential("layers.Dense(4)"),
+    "nested loops": "n = 0\nfor a in range(10**4):\n    for b in range(10**4):\n        n += 1\n",
+    "a function that calls itself": "def f(n):\n    return f(n + 1)\nmodel = f(0)\n",
+    "deeply nested conditions": "if True:\n" + "".join(
+        "    " * depth + "if True:\n" for depth in range(1, 90)
+    ) + "    " * 90 + "model = keras.Sequential([keras.Input(shape=(2,)), layers.Dense(1)])\n",
 }
 
 
@@ -100,7 +116,7 @@ def test_the_doubling_tuple_is_refused_where_it_grows_too_large() -> None:
     for name in ("doubling tuple as a name", "doubling tuple as a shape"):
         with pytest.raises(ParseError) as caught:
             parse_model(HOSTILE[name])
-        assert str(caught.value) == "line 14: (x12, x12) is too large to be a layer argument"
+        assert str(caught.value) == "line 14: (x12, x12) grows too large for the tutor to follow"
 
 
 def test_huge_numbers_are_refused_before_they_are_computed() -> None:

@@ -164,13 +164,13 @@ class Evaluator:
             return value
         if isinstance(value, str):
             if len(value) > MAX_STRING:
-                raise fail(node, "too_large", code=describe(node))
+                raise fail(node, "too_long_value", code=describe(node))
             return value
         if isinstance(value, (tuple, list)):
             try:
                 self.session.budget.spend(measure(value))
             except TooLarge:
-                raise fail(node, "too_large", code=describe(node)) from None
+                raise fail(node, "too_long_value", code=describe(node)) from None
         return value
 
     def lookup(self, name: str) -> object:
@@ -192,17 +192,17 @@ class Evaluator:
         return self.lookup(node.id)
 
     def _eval_Tuple(self, node: ast.Tuple) -> object:
-        items = self.elements(node.elts)
+        items = self.elements(node)
         return items if isinstance(items, Unknown) else self.checked(tuple(items), node)
 
     def _eval_List(self, node: ast.List) -> object:
-        items = self.elements(node.elts)
+        items = self.elements(node)
         return items if isinstance(items, Unknown) else self.checked(ListObject(items), node)
 
-    def elements(self, nodes: list[ast.expr]) -> list[object] | Unknown:
+    def elements(self, display: ast.Tuple | ast.List) -> list[object] | Unknown:
         """The items of a tuple or list display, `*rest` expanded when it is known."""
         items: list[object] = []
-        for element in nodes:
+        for element in display.elts:
             if isinstance(element, ast.Starred):
                 value = self.evaluate(element.value)
                 spread = self.iterate(value, element)
@@ -212,7 +212,7 @@ class Evaluator:
             else:
                 items.append(self.evaluate(element))
             if len(items) > MAX_ELEMENTS:
-                raise fail(element, "too_large", code=describe(element))
+                raise fail(display, "too_long_value", code=describe(display))
         return items
 
     def _eval_UnaryOp(self, node: ast.UnaryOp) -> object:
@@ -227,10 +227,15 @@ class Evaluator:
         return Unknown(_reason_of(operand))
 
     def _eval_BinOp(self, node: ast.BinOp) -> object:
-        left, right = self.evaluate(node.left), self.evaluate(node.right)
+        return self.binary(node.op, self.evaluate(node.left), self.evaluate(node.right), node)
+
+    def binary(
+        self, operator_node: ast.operator, left: object, right: object, node: ast.AST
+    ) -> object:
+        """`left <op> right` for `node` (a BinOp, or an AugAssign such as `n += 1`)."""
         if isinstance(left, TensorObject) or isinstance(right, TensorObject):
             raise fail(node, "tensor_arithmetic", code=describe(node))
-        op = type(node.op)
+        op = type(operator_node)
         if _is_number(left) and _is_number(right) and op in _ARITHMETIC:
             if op is ast.Pow and abs(right) > 64:
                 raise fail(node, "too_large", code=describe(node))
@@ -243,14 +248,14 @@ class Evaluator:
             return self.checked(result, node)
         if op is ast.Add and type(left) is type(right) and isinstance(left, (str, tuple, list)):
             if len(left) + len(right) > MAX_STRING + MAX_ELEMENTS:
-                raise fail(node, "too_large", code=describe(node))
+                raise fail(node, "too_long_value", code=describe(node))
             joined = left + right
             return self.checked(ListObject(joined) if isinstance(left, list) else joined, node)
         if op is ast.Mult:
             sequence, times = (left, right) if _is_int(right) else (right, left)
             if isinstance(sequence, (str, tuple, list)) and _is_int(times):
                 if len(sequence) * max(times, 0) > MAX_STRING + MAX_ELEMENTS:
-                    raise fail(node, "too_large", code=describe(node))
+                    raise fail(node, "too_long_value", code=describe(node))
                 repeated = sequence * times
                 wrapped = ListObject(repeated) if isinstance(sequence, list) else repeated
                 return self.checked(wrapped, node)
@@ -350,13 +355,17 @@ class Evaluator:
         its own; any unknown iterable or condition makes the whole list unknown."""
         inner = Evaluator(self.session, ChainMap({}, self.scope))
         results = ListObject()
-        outcome = inner.generate(node.generators, element, results)
+        outcome = inner.generate(node.generators, element, results, node)
         if isinstance(outcome, Unknown):
             return Unknown(outcome.reason or Phrase("reason_comprehension", line=line_of(node)))
         return self.checked(results, node)
 
     def generate(
-        self, generators: list[ast.comprehension], element: ast.expr, results: ListObject
+        self,
+        generators: list[ast.comprehension],
+        element: ast.expr,
+        results: ListObject,
+        whole: ast.expr,
     ) -> Unknown | None:
         first, rest = generators[0], generators[1:]
         items = self.iterate(self.evaluate(first.iter), first.iter)
@@ -370,13 +379,13 @@ class Evaluator:
             if not all(tests):
                 continue
             if rest:
-                outcome = self.generate(rest, element, results)
+                outcome = self.generate(rest, element, results, whole)
                 if outcome is not None:
                     return outcome
             else:
                 results.append(self.evaluate(element))
                 if len(results) > MAX_ELEMENTS:
-                    raise fail(element, "too_large", code=describe(element))
+                    raise fail(whole, "too_long_value", code=describe(whole))
         return None
 
     def iterate(self, value: object, node: ast.AST) -> Iterator[object] | None:

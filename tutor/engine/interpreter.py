@@ -109,9 +109,8 @@ class Interpreter(Evaluator):
                     current.extend(items)
                     self.checked(current, statement)
                 return
-            load = ast.copy_location(ast.Name(target.id, ast.Load()), target)
-            combined = ast.copy_location(ast.BinOp(load, statement.op, statement.value), statement)
-            self.store(target, self.evaluate(combined))
+            added = self.evaluate(statement.value)
+            self.store(target, self.binary(statement.op, current, added, statement))
         else:
             self.store(target, Unknown())
 

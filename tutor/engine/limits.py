@@ -19,7 +19,7 @@ MAX_STRING = 10_000
 """The longest string the evaluator builds: layer names are short."""
 MAX_DEPTH = 64
 """The deepest nesting of tuples and lists a value may have."""
-MAX_STEPS = 500_000
+MAX_STEPS = 250_000
 """Statements and expressions one reading may evaluate, deadline or not (under a second; a
 course model takes a few hundred, a 10,000-step loop over a few layers well under this)."""
 _CHECK_EVERY = 1024

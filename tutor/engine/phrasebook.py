@@ -45,6 +45,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{code} is too large to be a layer argument",
         "{code}: 층 인자로 쓰기에 너무 큽니다",
     ),
+    "too_long_value": (
+        "{code} grows too large for the tutor to follow",
+        "{code}: 튜터가 따라가기에는 너무 커집니다",
+    ),
     "cannot_compute": ("cannot compute {code}", "{code}를 계산할 수 없습니다"),
     # arguments of a call
     "starred_argument": ("*{code} cannot be read", "*{code}는 읽을 수 없습니다"),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tutor.engine.limits import MAX_ELEMENTS, MAX_STRING
 from tutor.engine.objects import ListObject, Unknown
+from tutor.engine.syntax import describe
 
 if TYPE_CHECKING:
     from tutor.engine.evaluator import Arguments, Evaluator
@@ -57,7 +58,7 @@ def _items(evaluator: Evaluator, node: ast.Call, value: object) -> list[object] 
     from tutor.engine.evaluator import fail
 
     if isinstance(value, range) and len(value) > MAX_ELEMENTS:
-        raise fail(node, "too_large", code=ast.unparse(node)[:40])
+        raise fail(node, "too_long_value", code=describe(node))
     items = evaluator.iterate(value, node)
     return None if items is None else list(items)
 
@@ -251,7 +252,7 @@ def list_method(
     else:
         return _unknown(arguments)
     if len(owner) > MAX_ELEMENTS:
-        raise fail(node, "too_large", code=ast.unparse(node)[:40])
+        raise fail(node, "too_long_value", code=describe(node))
     return None
 
 
