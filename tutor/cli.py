@@ -294,6 +294,35 @@ def run_command(
         raise typer.Exit(status)
 
 
+@app.command("doctor")
+def doctor_command(
+    ctx: typer.Context,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object with every fact and problem.")
+    ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(
+            "--wait", min=1, max=600, metavar="SECONDS",
+            help="How long TensorFlow may take to start (default: 12).",
+        ),
+    ] = 12.0,
+) -> None:
+    """Check this machine before training: versions, GPUs, CUDA, datasets, folders, terminal.
+
+    Each problem comes with its fix; the exit status is 1 when there is one."""
+    from tutor.doctor import diagnose
+    from tutor.doctor.report import report_lines
+
+    diagnosis = diagnose(wait)
+    if json_output:
+        print_json_lines([diagnosis.record])
+    else:
+        typer.echo("\n".join(report_lines(diagnosis.checks, ctx.obj or "en")))
+    if diagnosis.problems:
+        raise typer.Exit(1)
+
+
 @app.command("quiz")
 def quiz_command(
     ctx: typer.Context,

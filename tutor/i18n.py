@@ -352,6 +352,131 @@ _KOREAN: Mapping[str, str] = {
     "Peak GPU memory: {peak}": "GPU 메모리 최대 사용량: {peak}",
     "mixed precision (float16, output layer float32)": "혼합 정밀도 (float16, 출력 층은 float32)",
     "at most {cap} MB of GPU memory": "GPU 메모리 최대 {cap} MB",
+    # dltutor doctor (gpu)
+    "fix": "해결",
+    "{n} problem.": "문제 {n}개.",
+    "{n} problems.": "문제 {n}개.",
+    "No problems.": "문제 없음.",
+    "TensorFlow did not finish importing within {seconds} s (a cold disk or a busy machine)": (
+        "TensorFlow를 {seconds}초 안에 불러오지 못했습니다 (디스크 캐시가 비었거나 컴퓨터가 "
+        "바쁩니다)"
+    ),
+    "run dltutor doctor again, or with --wait 60": (
+        "`dltutor doctor`를 다시 실행하거나 --wait 60을 붙이세요"
+    ),
+    "TensorFlow cannot be imported ({error})": "TensorFlow를 불러올 수 없습니다 ({error})",
+    "reinstall it: pip install --force-reinstall dltutor (with [gpu] on a GPU box)": (
+        "다시 설치하세요: `pip install --force-reinstall dltutor` (GPU 컴퓨터에서는 [gpu]를 "
+        "붙여서)"
+    ),
+    "TensorFlow {version} is older than 2.16, which Keras 3 needs": (
+        "TensorFlow {version}은(는) Keras 3에 필요한 2.16보다 오래되었습니다"
+    ),
+    "TensorFlow {version}, built for CUDA {cuda} and cuDNN {cudnn}": (
+        "TensorFlow {version} (CUDA {cuda}, cuDNN {cudnn}용 빌드)"
+    ),
+    "TensorFlow {version}, a CPU-only build": "TensorFlow {version} (CPU 전용 빌드)",
+    "Keras is not installed": "Keras가 설치되어 있지 않습니다",
+    "Keras {version} is not Keras 3, which the exercises are written for": (
+        "Keras {version}은(는) 실습이 쓰는 Keras 3이 아닙니다"
+    ),
+    "NVIDIA driver {driver} (CUDA up to {cuda})": "NVIDIA 드라이버 {driver} (CUDA {cuda}까지 지원)",
+    "GPU {index}: {name}, {memory}, compute capability {capability}": (
+        "GPU {index}: {name}, {memory}, 연산 능력 {capability}"
+    ),
+    "CUDA_VISIBLE_DEVICES is {value!r}, which hides every GPU from TensorFlow": (
+        "CUDA_VISIBLE_DEVICES가 {value!r}(이)라서 TensorFlow에게 GPU가 하나도 보이지 않습니다"
+    ),
+    "unset CUDA_VISIBLE_DEVICES, or name the GPUs to use (export CUDA_VISIBLE_DEVICES=0)": (
+        "`unset CUDA_VISIBLE_DEVICES`로 지우거나 쓸 GPU를 적으세요 "
+        "(`export CUDA_VISIBLE_DEVICES=0`)"
+    ),
+    "No NVIDIA GPU in this machine: the exercises train on the CPU": (
+        "이 컴퓨터에는 NVIDIA GPU가 없습니다: 실습은 CPU에서 학습합니다"
+    ),
+    "TensorFlow {version} is a CPU-only build, so it cannot use the GPU": (
+        "TensorFlow {version}은(는) CPU 전용 빌드라서 GPU를 쓸 수 없습니다"
+    ),
+    "pip install 'dltutor[gpu]' (it brings tensorflow[and-cuda]: NVIDIA's CUDA and cuDNN)"
+    " on Linux; TensorFlow has no CUDA build for macOS or Windows": (
+        "리눅스에서 `pip install 'dltutor[gpu]'`를 실행하세요 (NVIDIA의 CUDA와 cuDNN이 든 "
+        "`tensorflow[and-cuda]`가 함께 설치됩니다). 맥OS와 윈도용 TensorFlow에는 CUDA 빌드가 "
+        "없습니다"
+    ),
+    "pip install 'dltutor[gpu]' (it brings tensorflow[and-cuda]: NVIDIA's CUDA and cuDNN)": (
+        "`pip install 'dltutor[gpu]'`를 실행하세요 (NVIDIA의 CUDA와 cuDNN이 든 "
+        "`tensorflow[and-cuda]`가 함께 설치됩니다)"
+    ),
+    "No NVIDIA driver is loaded, though the machine has {count} NVIDIA GPU(s)": (
+        "컴퓨터에 NVIDIA GPU가 {count}개 있는데 NVIDIA 드라이버가 로드되어 있지 않습니다"
+    ),
+    "install NVIDIA's driver (on Ubuntu: sudo ubuntu-drivers install) and reboot; "
+    "nvidia-smi then lists the GPU": (
+        "NVIDIA 드라이버를 설치하고(우분투: `sudo ubuntu-drivers install`) 다시 부팅하세요. "
+        "그러면 `nvidia-smi`에 GPU가 나옵니다"
+    ),
+    "The NVIDIA driver supports CUDA up to {driver_cuda}; TensorFlow {version} needs "
+    "CUDA {cuda}": (
+        "NVIDIA 드라이버는 CUDA {driver_cuda}까지 지원하는데 TensorFlow {version}에는 "
+        "CUDA {cuda}가 필요합니다"
+    ),
+    "update NVIDIA's driver to one for CUDA {cuda} or newer (nvidia-smi shows its version)": (
+        "NVIDIA 드라이버를 CUDA {cuda} 이상을 지원하는 것으로 올리세요 (버전은 "
+        "`nvidia-smi`가 보여 줍니다)"
+    ),
+    "CUDA libraries TensorFlow needs are missing: {names}": (
+        "TensorFlow에 필요한 CUDA 라이브러리가 없습니다: {names}"
+    ),
+    "TensorFlow sees no GPU, though the machine has {count} NVIDIA GPU(s)": (
+        "컴퓨터에 NVIDIA GPU가 {count}개 있는데 TensorFlow에는 GPU가 보이지 않습니다"
+    ),
+    "see TensorFlow's own reason: python -c \"import tensorflow as tf; "
+    "tf.config.list_physical_devices('GPU')\"": (
+        "TensorFlow가 밝히는 이유를 보세요: `python -c \"import tensorflow as tf; "
+        "tf.config.list_physical_devices('GPU')\"`"
+    ),
+    "Datasets here: {names}": "있는 데이터셋: {names}",
+    "Datasets not downloaded: {names} (offline, the exercises train on stand-in data; "
+    "dltutor data fetch downloads them into {cache})": (
+        "내려받지 않은 데이터셋: {names} (오프라인에서는 실습이 대체 데이터로 학습합니다. "
+        "`dltutor data fetch`가 {cache}에 내려받습니다)"
+    ),
+    "Data folder": "데이터 폴더",
+    "Runs folder": "실행 기록 폴더",
+    "Dataset cache": "데이터셋 캐시",
+    "{label}: {path} cannot be written": "{label}: {path}에 쓸 수 없습니다",
+    "check its owner and permissions, or set {variable} to a folder you own": (
+        "소유자와 권한을 확인하거나 {variable}을(를) 내 폴더로 지정하세요"
+    ),
+    "{label}: only {free} free at {path}; runs cannot save their models": (
+        "{label}: {path}에 남은 공간이 {free}뿐이라 실행이 모델을 저장할 수 없습니다"
+    ),
+    "free some space, or set {variable} to a folder on a disk with room": (
+        "공간을 비우거나 {variable}을(를) 여유 있는 디스크의 폴더로 지정하세요"
+    ),
+    "{label}: {path} ({free} free)": "{label}: {path} ({free} 남음)",
+    "No terminal: doctor's output goes to a file or a pipe": (
+        "터미널이 아닙니다: 진단 결과가 파일이나 파이프로 갑니다"
+    ),
+    "The terminal is {columns}x{lines}; the tutor needs at least 80x24": (
+        "터미널 크기가 {columns}x{lines}입니다. 튜터에는 80x24 이상이 필요합니다"
+    ),
+    "enlarge the window (or the tmux pane)": "창(또는 tmux 창)을 키우세요",
+    "Terminal {columns}x{lines}": "터미널 {columns}x{lines}",
+    "TERM is {term}, so the tutor cannot draw its screens": (
+        "TERM이 {term}이라 튜터가 화면을 그릴 수 없습니다"
+    ),
+    "TERM={term}, colours: {colours}{inside}": "TERM={term}, 색: {colours}{inside}",
+    "none (NO_COLOR)": "없음 (NO_COLOR)",
+    "16 million": "1600만",
+    "Mouse: reported (not needed)": "마우스: 지원됨 (없어도 됨)",
+    "Mouse: not reported (not needed)": "마우스: 지원 안 됨 (없어도 됨)",
+    "UTF-8 locale ({locale})": "UTF-8 로캘 ({locale})",
+    "The locale ({locale}) is not UTF-8: Korean and the tutor's lines show as question "
+    "marks": "로캘({locale})이 UTF-8이 아닙니다: 한글과 튜터의 선이 물음표로 보입니다",
+    "export LANG=C.UTF-8 (or another UTF-8 locale: locale -a lists them)": (
+        "`export LANG=C.UTF-8`을 실행하세요 (다른 UTF-8 로캘도 됩니다. 목록은 `locale -a`)"
+    ),
     # Key descriptions (they feed the footer and the help screen)
     "Quit": "종료",
     "Language": "언어",

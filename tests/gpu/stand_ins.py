@@ -48,9 +48,11 @@ class FakeNvml:
 
     NVMLError = NVMLError
 
-    def __init__(self, *gpus: FakeGpu, broken: bool = False) -> None:
+    def __init__(self, *gpus: FakeGpu, broken: bool = False, cuda_driver: int = 12040) -> None:
         self.gpus = list(gpus)
         self.broken = broken
+        self.cuda_driver = cuda_driver
+        """The newest CUDA the driver supports, as NVML writes it (12040: CUDA 12.4)."""
         self.inits = 0
 
     def nvmlInit(self) -> None:
@@ -63,6 +65,9 @@ class FakeNvml:
 
     def nvmlSystemGetDriverVersion(self) -> str:
         return "550.54.15"
+
+    def nvmlSystemGetCudaDriverVersion(self) -> int:
+        return self.cuda_driver
 
     def nvmlDeviceGetHandleByIndex(self, index: int) -> FakeGpu:
         if not 0 <= index < len(self.gpus):
@@ -107,15 +112,18 @@ def use_nvml(monkeypatch: pytest.MonkeyPatch, fake: FakeNvml | None) -> None:
 
 
 def standin_env(
-    tensorflow: dict[str, Any] | None = None, nvml: list[dict[str, Any]] | None = None
+    tensorflow: dict[str, Any] | None = None,
+    nvml: list[dict[str, Any]] | None = None,
+    cuda_driver: int = 12040,
 ) -> dict[str, str]:
     """The environment of a child process that imports the stand-ins: TensorFlow set up
-    as `tensorflow` says, NVML with the GPUs in `nvml` (None: no driver), the GPU test
-    exercises."""
+    as `tensorflow` says, NVML with the GPUs in `nvml` (None: no driver) and a driver for
+    CUDA `cuda_driver`, the GPU test exercises."""
     env = {
         "PYTHONPATH": os.pathsep.join([str(FAKE_PACKAGES), str(Path(__file__).parents[2])]),
         "STANDIN_TENSORFLOW": json.dumps(tensorflow or {}),
         "DLTUTOR_EXERCISES": str(GPU_EXERCISES),
+        "STANDIN_NVML_CUDA": str(cuda_driver),
     }
     if nvml is not None:
         env["STANDIN_NVML"] = json.dumps(nvml)

@@ -39,24 +39,24 @@ def test_compile_keeps_the_output_layers_in_float32(mixed_precision: None) -> No
     import keras
     import numpy as np
 
+    hidden_layers = [keras.layers.Dense(16, activation="relu"), keras.layers.Dense(4)]
     sequential = keras.Sequential(
-        [keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
-         keras.layers.Dense(3, activation="softmax")]
-    )  # fmt: skip
+        [keras.Input((8,)), hidden_layers[0], keras.layers.Dense(3, activation="softmax")]
+    )
     inputs = keras.Input((8,))
-    hidden = keras.layers.Dense(4, activation="relu")(inputs)
+    hidden = hidden_layers[1](inputs)
     functional = keras.Model(
         inputs, [keras.layers.Dense(2, activation="softmax")(hidden), keras.layers.Dense(1)(hidden)]
     )
     x = np.random.default_rng(0).random((32, 8), dtype="float32")
-    for model in (sequential, functional):
-        assert model.layers[1].compute_dtype == "float16"  # built under mixed_float16
+    for model, hidden_layer in zip((sequential, functional), hidden_layers, strict=True):
+        outputs = gpu_devices.output_layers(model)
+        assert len(outputs) == len(model.outputs)
+        assert {layer.compute_dtype for layer in outputs} == {"float16"}  # built mixed
         model.compile(optimizer="adam", loss="mse")
-        assert [layer.compute_dtype for layer in gpu_devices.output_layers(model)] == [
-            "float32"
-        ] * len(model.outputs)
-        assert model.layers[1].compute_dtype == "float16"  # the rest stays fast
-        outputs = model(x)
-        for output in outputs if isinstance(outputs, list) else [outputs]:
-            assert output.dtype == "float32"
+        assert {layer.compute_dtype for layer in outputs} == {"float32"}
+        assert hidden_layer.compute_dtype == "float16"  # the rest stays fast
+        results = model(x)
+        for result in results if isinstance(results, list) else [results]:
+            assert result.dtype == "float32"
     sequential.fit(x, np.zeros((32, 3), "float32"), epochs=1, verbose=0)  # and it trains

@@ -2,16 +2,18 @@
 training child): what a GPU box's TensorFlow would answer, set by the JSON in
 `STANDIN_TENSORFLOW`: `version`, `cuda_build`, `cuda_version`, `cudnn_version`, `gpus`
 (each `{"name": ..., "capability": [9, 0]}`), `peak_mb`. Like CUDA, it hides the GPUs
-that CUDA_VISIBLE_DEVICES leaves out."""
+that CUDA_VISIBLE_DEVICES leaves out; `STANDIN_IMPORT_SECONDS` makes its import that slow."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import time
 from types import SimpleNamespace
 from typing import NamedTuple
 
+time.sleep(float(os.environ.get("STANDIN_IMPORT_SECONDS") or 0))
 _SETUP = json.loads(os.environ.get("STANDIN_TENSORFLOW") or "{}")
 __version__ = _SETUP.get("version", "2.21.0")
 MB = 1024 * 1024
@@ -28,7 +30,7 @@ class LogicalDevice(NamedTuple):
 
 
 def _visible_gpus() -> list[tuple[PhysicalDevice, dict]]:
-    gpus = _SETUP.get("gpus", [])
+    gpus = _SETUP.get("gpus", []) if _SETUP.get("cuda_build", True) else []  # CPU-only
     hidden = os.environ.get("CUDA_VISIBLE_DEVICES")
     indices = list(range(len(gpus)))
     if hidden is not None:
