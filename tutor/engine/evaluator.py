@@ -10,14 +10,13 @@ import math
 import operator
 from collections import ChainMap
 from collections.abc import Callable, Iterator, MutableMapping
-from dataclasses import dataclass, field
 
 from tutor.engine import keras_api, pybuiltins
-from tutor.engine.catalog import snake_case
-from tutor.engine.errors import ParseError, Phrase, at_line
-from tutor.engine.limits import LARGEST, MAX_ELEMENTS, MAX_STRING, Budget, TooLarge, measure
+from tutor.engine.errors import Phrase
+from tutor.engine.limits import LARGEST, MAX_ELEMENTS, MAX_STRING, TooLarge, measure
+from tutor.engine.literals import is_plain, plain, runtime_reason, truth
 from tutor.engine.objects import (
-    MUTABLE,
+    Arguments,
     FunctionalObject,
     InputObject,
     LayerObject,
@@ -29,6 +28,7 @@ from tutor.engine.objects import (
     UserClass,
     UserFunction,
 )
+from tutor.engine.session import Session, doubt, fail
 from tutor.engine.specs import graph_layers
 from tutor.engine.syntax import describe, line_of
 
@@ -51,91 +51,6 @@ _COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
     ast.In: lambda a, b: operator.contains(b, a),
     ast.NotIn: lambda a, b: not operator.contains(b, a),
 }
-_RANDOM_MODULES = ("random.", "numpy.random.", "np.random.", "secrets.", "uuid.", "time.")
-
-
-@dataclass
-class Session:
-    """What one reading shares between the interpreter's parts: its budget, the notes it
-    has made, every model the file built, what it could not follow (`doubts` that touch
-    any model; `changed_results`: functions whose returned model the file then changed),
-    and Keras' automatic-name counters (a layer is named when it is constructed, so names
-    follow the order the file runs in)."""
-
-    budget: Budget
-    notes: list[Phrase] = field(default_factory=list)
-    models: list[SequentialObject | FunctionalObject] = field(default_factory=list)
-    doubts: list[Phrase] = field(default_factory=list)
-    changed_results: dict[int, Phrase | None] = field(default_factory=dict)
-    names_unsure: tuple[int, Phrase] | None = None
-    _names: dict[str, int] = field(default_factory=dict)
-    _made: int = 0
-
-    def note(self, line: int | None, phrase: Phrase) -> None:
-        located = at_line(line, phrase)
-        if located not in self.notes:
-            self.notes.append(located)
-
-    def auto_name(self, cls: str) -> str:
-        """Keras' `auto_name`: a counter per snake_case prefix."""
-        prefix = snake_case(cls)
-        count = self._names.get(prefix, 0)
-        self._names[prefix] = count + 1
-        return f"{prefix}_{count}" if count else prefix
-
-    def key(self) -> int:
-        """A number for each object made, in the order the file makes them."""
-        self._made += 1
-        return self._made
-
-    def unsure_of_names(self, reason: Phrase) -> None:
-        """Layers may be made in code the reader does not follow: Keras' automatic names
-        of those made after it may be numbered differently."""
-        if self.names_unsure is None:
-            self.names_unsure = (self._made, reason)
-
-
-@dataclass
-class Arguments:
-    """A call's arguments, evaluated in order, each with its node for messages; `spread`
-    is the node of a `*args` or `**kwargs` the reader could not expand."""
-
-    positional: list[tuple[object, ast.expr]]
-    keywords: list[tuple[str, object, ast.expr]]
-    spread: ast.expr | None = None
-
-    def values(self) -> list[object]:
-        return [value for value, _ in self.positional] + [v for _, v, _ in self.keywords]
-
-
-def fail(node: ast.AST | int | None, key: str, /, **values: object) -> ParseError:
-    """A ParseError for `node`'s line (or a line number) with a phrase of the phrasebook."""
-    line = node if isinstance(node, int) or node is None else line_of(node)
-    return ParseError(at_line(line, Phrase(key, **values)))
-
-
-def truth(value: object) -> bool | None:
-    """Python's truth of a value the reader knows, None if it depends on the run."""
-    if isinstance(value, (Unknown, ModuleRef)):
-        return None
-    if value is None or isinstance(value, (bool, int, float, str, tuple, list, range)):
-        return bool(value)
-    return True
-
-
-def is_plain(value: object) -> bool:
-    """A literal Keras takes as an argument: numbers, strings, None, and tuples or lists
-    of them."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return True
-    return isinstance(value, (tuple, list)) and all(is_plain(item) for item in value)
-
-
-def plain(value: object) -> object:
-    """A literal with lists turned into tuples, as specs keep them."""
-    if isinstance(value, (tuple, list)):
-        return tuple(plain(item) for item in value)
-    return value
 
 
 class Evaluator:
@@ -528,32 +443,6 @@ class Evaluator:
     def _free_values(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[object]:
         names = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)}
         return [self.scope[name] for name in names if name in self.scope]
-
-
-def doubt(value: object, reason: Phrase) -> None:
-    """Mark a mutable object (and a list's items) as changed where the reader cannot see."""
-    if isinstance(value, MUTABLE) and getattr(value, "doubt", None) is None:
-        value.doubt = reason
-    if isinstance(value, (list, tuple)):
-        for item in value:
-            if isinstance(item, MUTABLE):
-                doubt(item, reason)
-
-
-def runtime_reason(path: str, node: ast.AST) -> Phrase | None:
-    """Why a dotted name (`path` as imports resolve it, `node` as the file spells it) is
-    known only at run time: input, the environment, the command line, random numbers or
-    the clock."""
-    line = line_of(node)
-    if path == "input":
-        return Phrase("reason_input", line=line)
-    if "environ" in path.split(".") or path.endswith(("os.getenv", "os.getenvb")):
-        return Phrase("reason_environment", line=line)
-    if path.endswith("sys.argv") or path == "argv":
-        return Phrase("reason_argv", line=line)
-    if path.startswith(_RANDOM_MODULES) or ".random." in path:
-        return Phrase("reason_random", code=describe(node), line=line)
-    return None
 
 
 def _refuse_tensor_arguments(node: ast.Call, arguments: Arguments) -> None:

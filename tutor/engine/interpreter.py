@@ -12,9 +12,10 @@ from collections.abc import Callable, MutableMapping
 
 from tutor.engine.catalog import INPUT_CLASSES, canonical
 from tutor.engine.errors import Phrase
-from tutor.engine.evaluator import Evaluator, Session, doubt, truth
+from tutor.engine.evaluator import Evaluator
 from tutor.engine.keras_api import set_trainable
 from tutor.engine.legacy import OLD_SUBMODULES
+from tutor.engine.literals import truth
 from tutor.engine.objects import (
     MUTABLE,
     FunctionalObject,
@@ -26,6 +27,7 @@ from tutor.engine.objects import (
     UserClass,
     UserFunction,
 )
+from tutor.engine.session import Session, doubt
 from tutor.engine.syntax import describe, dotted
 
 _KERAS_BASES = frozenset(("Model", "Layer", "Sequential", "Functional"))

@@ -25,7 +25,9 @@ from tutor.engine.catalog import (
     supported_summary,
 )
 from tutor.engine.errors import ParseError, Phrase
+from tutor.engine.literals import is_plain, plain
 from tutor.engine.objects import (
+    Arguments,
     FunctionalObject,
     InputObject,
     LayerCall,
@@ -34,10 +36,11 @@ from tutor.engine.objects import (
     TensorObject,
     Unknown,
 )
+from tutor.engine.session import fail
 from tutor.engine.syntax import describe, dotted, line_of
 
 if TYPE_CHECKING:
-    from tutor.engine.evaluator import Arguments, Evaluator
+    from tutor.engine.evaluator import Evaluator
 
 _INPUT_KEYWORDS = frozenset((*INPUT_POSITIONAL, "tensor", "input_tensor", "optional"))
 _MODEL_CLASSES = ("Model", "Functional")
@@ -79,8 +82,6 @@ def _merge_function(
 ) -> TensorObject | Unknown:
     """`layers.add([x, y])`, `layers.concatenate([a, b], axis=1)`: Keras builds the merge
     layer and calls it on the list at once."""
-    from tutor.engine.evaluator import Arguments
-
     if not arguments.positional:
         raise _fail(node, "layer_call_needs_input", name=cls)
     tensors, *rest = arguments.positional
@@ -90,8 +91,6 @@ def _merge_function(
 
 
 def _fail(node: ast.AST | int | None, key: str, /, **values: object) -> ParseError:
-    from tutor.engine.evaluator import fail
-
     return fail(node, key, **values)
 
 
@@ -118,8 +117,6 @@ def _named(
 
 def literal(key: str, argument: legacy.Argument) -> object:
     """The argument's value as a plain literal, or a ParseError that says why it is not."""
-    from tutor.engine.evaluator import is_plain, plain
-
     value, node = argument
     if is_plain(value):
         return plain(value)
@@ -144,8 +141,6 @@ def _layer(
         wrapped, _ = named.pop("layer")
         if not isinstance(wrapped, LayerObject):
             raise _fail(line, "wrapper_needs_layer", cls=cls)
-    from tutor.engine.evaluator import is_plain, plain
-
     accepted = _accepted(cls)
     args: dict[str, object] = {}
     for key, argument in named.items():

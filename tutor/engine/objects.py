@@ -141,3 +141,16 @@ class ModuleRef:
 
 MUTABLE = (ListObject, LayerObject, SequentialObject, FunctionalObject)
 """Objects a statement the reader cannot follow may change behind its back."""
+
+
+@dataclass
+class Arguments:
+    """A call's arguments, evaluated in order, each with its node for messages; `spread`
+    is the node of a `*args` or `**kwargs` the reader could not expand."""
+
+    positional: list[tuple[object, ast.expr]]
+    keywords: list[tuple[str, object, ast.expr]]
+    spread: ast.expr | None = None
+
+    def values(self) -> list[object]:
+        return [value for value, _ in self.positional] + [v for _, v, _ in self.keywords]

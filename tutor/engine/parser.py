@@ -11,7 +11,6 @@ import warnings
 from collections import ChainMap
 
 from tutor.engine.errors import ParseError, Phrase, at_line
-from tutor.engine.evaluator import Session
 from tutor.engine.interpreter import Interpreter
 from tutor.engine.limits import MAX_SOURCE_CHARS, Budget
 from tutor.engine.model import FunctionalSpec, ModelSpec
@@ -22,6 +21,7 @@ from tutor.engine.objects import (
     Unknown,
     UserClass,
 )
+from tutor.engine.session import Session
 from tutor.engine.specs import functional_spec, graph_layers, sequential_spec
 
 Model = SequentialObject | FunctionalObject

@@ -10,19 +10,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tutor.engine.limits import MAX_ELEMENTS, MAX_STRING
-from tutor.engine.objects import ListObject, Unknown
+from tutor.engine.literals import is_plain, plain, truth
+from tutor.engine.objects import Arguments, ListObject, Unknown
+from tutor.engine.session import fail
 from tutor.engine.syntax import describe
 
 if TYPE_CHECKING:
-    from tutor.engine.evaluator import Arguments, Evaluator
+    from tutor.engine.evaluator import Evaluator
 
-Builtin = Callable[["Evaluator", ast.Call, "Arguments"], object]
+Builtin = Callable[["Evaluator", ast.Call, Arguments], object]
 
 
 def _known(evaluator: Evaluator, node: ast.Call, arguments: Arguments) -> list[object] | None:
     """The positional values when every argument is known and none is spread."""
-    from tutor.engine.evaluator import is_plain
-
     values = [value for value, _ in arguments.positional]
     if arguments.spread is not None or arguments.keywords:
         return None
@@ -55,8 +55,6 @@ def _range(evaluator: Evaluator, node: ast.Call, arguments: Arguments) -> object
 
 def _items(evaluator: Evaluator, node: ast.Call, value: object) -> list[object] | None:
     """A known iterable's items as a list, refused above MAX_ELEMENTS."""
-    from tutor.engine.evaluator import fail
-
     if isinstance(value, range) and len(value) > MAX_ELEMENTS:
         raise fail(node, "too_long_value", code=describe(node))
     items = evaluator.iterate(value, node)
@@ -140,8 +138,6 @@ def _sum(evaluator: Evaluator, node: ast.Call, arguments: Arguments) -> object:
 
 
 def _str(evaluator: Evaluator, node: ast.Call, arguments: Arguments) -> object:
-    from tutor.engine.evaluator import plain
-
     values = _known(evaluator, node, arguments)
     if values is None or len(values) != 1 or isinstance(values[0], range):
         return _unknown(arguments)
@@ -149,8 +145,6 @@ def _str(evaluator: Evaluator, node: ast.Call, arguments: Arguments) -> object:
 
 
 def _bool(evaluator: Evaluator, node: ast.Call, arguments: Arguments) -> object:
-    from tutor.engine.evaluator import truth
-
     if len(arguments.positional) != 1 or arguments.keywords:
         return _unknown(arguments)
     known = truth(arguments.positional[0][0])
@@ -224,8 +218,6 @@ def list_method(
     evaluator: Evaluator, owner: ListObject, name: str, node: ast.Call, arguments: Arguments
 ) -> object:
     """`append`, `extend`, `insert`, `pop` and friends on a list of the file's."""
-    from tutor.engine.evaluator import fail
-
     values = [value for value, _ in arguments.positional]
     if arguments.keywords or arguments.spread is not None:
         return _unknown(arguments)
@@ -265,8 +257,6 @@ def pure_method(
     evaluator: Evaluator, owner: str | tuple, name: str, node: ast.Call, arguments: Arguments
 ) -> object:
     """Methods of strings and tuples that compute a small value from known ones."""
-    from tutor.engine.evaluator import is_plain, plain
-
     values = [value for value, _ in arguments.positional]
     if arguments.spread is not None or not all(is_plain(v) for v in arguments.values()):
         return _unknown(arguments)
