@@ -452,3 +452,14 @@ def test_a_layer_made_in_a_branch_the_reader_cannot_follow_makes_later_names_uns
         """
     )
     assert named.notes == ()
+
+
+def test_a_pretrained_keras_application_is_refused_by_name() -> None:
+    message = refusal(
+        """
+        base = keras.applications.MobileNetV2(input_shape=(96, 96, 3), include_top=False)
+        base.trainable = False
+        model = keras.Sequential([base, layers.GlobalAveragePooling2D(), layers.Dense(1)])
+        """
+    )
+    assert message.startswith("line 6: base is a pretrained model from keras.applications")

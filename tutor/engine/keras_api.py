@@ -270,6 +270,8 @@ def add(evaluator: Evaluator, model: SequentialObject, item: object, node: ast.e
 def not_a_layer(item: object, node: ast.AST) -> ParseError:
     """Why `item` cannot be a layer: an unknown class (with a suggestion), a model, a
     tensor, or a value known only at run time."""
+    if isinstance(item, Unknown) and item.call is not None and "applications" in item.call:
+        return _fail(node, "pretrained_model", code=describe(node))
     if isinstance(item, Unknown) and item.call is not None:
         written = item.call.split(".")[-1]
         if written[:1].isupper():

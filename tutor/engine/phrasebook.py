@@ -155,6 +155,12 @@ PHRASES: dict[str, tuple[str, str]] = {
         "unknown layer '{name}'; did you mean {close}?",
         "알 수 없는 층 '{name}'. {close}를 쓰려던 것인가요?",
     ),
+    "pretrained_model": (
+        "{code} is a pretrained model from keras.applications, whose layers are not written "
+        "in the file; the tutor reads the layers you write",
+        "{code}는 keras.applications의 사전 학습 모델이라 층이 파일에 드러나 있지 않습니다. "
+        "튜터는 직접 적은 층만 읽습니다",
+    ),
     "model_in_model": (
         "a model used as a layer of another model is not supported by the tutor",
         "모델을 다른 모델의 층으로 쓰는 것은 튜터가 지원하지 않습니다",
