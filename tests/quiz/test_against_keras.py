@@ -77,11 +77,22 @@ def _as_grid(tensor) -> tuple:
 
 @pytest.mark.parametrize("level", DIFFICULTIES)
 def test_convolution_by_hand_matches_keras_ops(level: str) -> None:
-    for seed in SEEDS:
+    """The whole output, one value of it, or the number of positions (the size of the
+    output of a convolution of that size, kernel and stride)."""
+    for seed in range(3 * len(SEEDS)):
         (question,) = generate("conv-by-hand", seed, level)
+        ask = question.ask or {"what": "grid"}
+        if ask["what"] == "positions":
+            size, k = ask["size"], ask["kernel"]
+            ones = np.ones((1, size, size, 1), dtype="float32")
+            out = keras.ops.conv(ones, np.ones((k, k, 1, 1), "float32"), strides=question.stride)
+            assert out.shape[1] * out.shape[2] == question.answer, question.id
+            continue
         kernel = np.array(question.kernel, dtype="float32")[:, :, None, None]
-        out = keras.ops.conv(_nhwc(question.grid), kernel, strides=question.stride)
-        assert _as_grid(out) == question.answer, question.id
+        out = _as_grid(keras.ops.conv(_nhwc(question.grid), kernel, strides=question.stride))
+        if ask["what"] == "value":
+            out = out[ask["row"]][ask["col"]]
+        assert out == question.answer, question.id
 
 
 @pytest.mark.parametrize("level", DIFFICULTIES)
@@ -97,3 +108,48 @@ def test_pooling_by_hand_matches_keras_ops(level: str) -> None:
             for row, want in zip(got, question.answer, strict=True)
             for a, b in zip(row, want, strict=True)
         ), question.id
+
+
+def test_early_stopping_items_stop_where_keras_stops() -> None:
+    """The epoch after which Keras' EarlyStopping stops and the epoch it restores, on the
+    very val_loss values each question shows (the lesson's run among them)."""
+    from tutor.quiz.concepts.training import LESSON_LOSSES, early_stopping
+
+    class Model:  # what EarlyStopping touches of a model
+        stop_training = False
+
+        def get_weights(self) -> list:
+            return [self.epoch]
+
+        def set_weights(self, weights: list) -> None:
+            self.restored = weights[0]
+
+    runs = {(LESSON_LOSSES, 3)}
+    for seed in range(60):
+        (question,) = generate("concept-training", seed, "hard")
+        if "patience=" in question.prompt["en"]:
+            patience = int(question.prompt["en"].split("patience=")[1].split(")")[0])
+            shown = question.prompt["en"].split("would be ")[1].split(". ")[0]
+            runs.add((tuple(float(v) for v in shown.split(", ")), patience))
+    assert len(runs) > 5
+    for losses, patience in runs:
+        model = Model()
+        stopping = keras.callbacks.EarlyStopping(
+            monitor="val_loss", patience=patience, restore_best_weights=True
+        )
+        stopping.set_model(model)
+        stopping.on_train_begin()
+        for epoch, loss in enumerate(losses):
+            model.epoch = epoch + 1
+            stopping.on_epoch_end(epoch, {"val_loss": loss})
+            if model.stop_training:
+                break
+        stopping.on_train_end()
+        ours = early_stopping(losses, patience)
+        assert (ours.stopped, ours.best) == (model.epoch, model.restored), losses
+
+
+def test_the_image_items_state_keras_defaults() -> None:
+    from tutor.quiz.concepts import images
+
+    assert keras.config.image_data_format() == images.IMAGE_DATA_FORMAT

@@ -44,6 +44,7 @@ TOPIC_IDS = (
     "concept-activation",
     "concept-data",
     "concept-layers",
+    "concept-training",
 )
 JSON_KEYS = {"id", "topic", "difficulty", "prompt", "model", "ask", "answer", "explanation"}
 EVERY_SLOT = [(topic, level) for topic in TOPIC_IDS for level in DIFFICULTIES]
@@ -101,7 +102,8 @@ def test_model_questions_parse_back_and_the_engine_gives_their_answer(
 ) -> None:
     for question in every_question:
         if not TOPICS[question.topic].uses_model:
-            assert question.model is None and question.ask is None and question.spec is None
+            assert question.model is None and question.spec is None
+            assert question.ask is None or question.topic == "conv-by-hand"
             continue
         if question.kind == "choice":  # which merges can be built: see the next test
             continue
@@ -122,11 +124,23 @@ def test_model_questions_parse_back_and_the_engine_gives_their_answer(
 def test_by_hand_questions_use_small_grids_and_the_pure_python_answer(
     every_question: list[Question],
 ) -> None:
+    asks = Counter()
     for question in every_question:
+        ask = question.ask or {"what": "grid"}
         if question.topic == "conv-by-hand":
-            assert 4 <= len(question.grid) <= 6 and len(question.kernel) in (2, 3)
+            asks[ask["what"]] += 1
             assert question.stride in (1, 2) and question.operation == "conv"
+            if ask["what"] == "positions":  # no grid: only the sizes
+                assert question.grid is None and question.kernel is None
+                side = by_hand.output_length(ask["size"], ask["kernel"], question.stride)
+                assert question.kind == "int" and question.answer == side * side
+                assert f"{ask['size']}x{ask['size']} input" in question.prompt["en"]
+                continue
+            assert 4 <= len(question.grid) <= 6 and len(question.kernel) in (2, 3)
             expected = by_hand.convolve(question.grid, question.kernel, question.stride)
+            if ask["what"] == "value":
+                expected = expected[ask["row"]][ask["col"]]
+                assert f"row {ask['row']}, column {ask['col']}" in question.prompt["en"]
         elif question.topic == "pooling-by-hand":
             assert 4 <= len(question.grid) <= 6 and question.kernel is None
             assert question.stride == 2 and question.operation in ("max", "average")
@@ -135,6 +149,7 @@ def test_by_hand_questions_use_small_grids_and_the_pure_python_answer(
             continue
         assert question.answer == expected
         assert format_grid(question.grid) in question.prompt["en"]
+    assert set(asks) == {"grid", "value", "positions"} and asks["grid"] > asks["value"]
 
 
 def test_concept_questions_have_four_distinct_options_and_a_letter(

@@ -168,3 +168,28 @@ def test_merges_and_residual_blocks_are_asked_from_the_functional_lesson_on() ->
     before = syllabus(COURSE, "cnn-history")
     assert not {"merge-shape", "residual-params"} & set(before.topics)
     assert "Add" not in before.taught and "BatchNormalization" not in before.taught
+
+
+def _asked(lesson_id: str, topic: str) -> list[str]:
+    return [
+        q.prompt["en"]
+        for seed in range(30)
+        for q in lesson_quiz(lesson_id, seed, 8)
+        if q.topic == topic
+    ]
+
+
+def test_training_and_image_questions_wait_for_the_lessons_that_teach_them() -> None:
+    """Lesson 2.3 asks about gradient descent and SVMs, early stopping waits for lesson 3.6
+    (the first to set patience=); the batch shape of images comes with lesson 4.1 (the
+    first Conv2D), image_dataset_from_directory with lesson 4.8 (label_mode=)."""
+    learning = _asked("how-networks-learn", "concept-training")
+    assert any("gradient" in p for p in learning) and any("SVM" in p for p in learning)
+    assert not any("EarlyStopping" in p for p in learning)
+    assert any("EarlyStopping" in p for p in _asked("overfitting-dropout", "concept-training"))
+    data = _asked("why-convolution", "concept-data")
+    assert any("RGB images" in p for p in data)
+    assert not any("image_dataset_from_directory" in p for p in data)
+    assert not any("RGB images" in p for p in _asked("preparing-data", "concept-data"))
+    loading = _asked("shapes-cnn", "concept-data")
+    assert any("image_dataset_from_directory" in p for p in loading)

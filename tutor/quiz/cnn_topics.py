@@ -180,6 +180,8 @@ def flatten_size(rng: Random, level: str) -> ModelDraft:
 def cnn_chain(rng: Random, level: str) -> ModelDraft:
     """Conv/pool blocks down to Flatten (and a Dense head, as in the notes); the question
     is the Flatten length, which fixes the first Dense layer's weights."""
+    if level == "medium" and rng.random() < 0.3:
+        return _stacked_yourself(rng)
     if level == "easy":
         blocks, shape = 1, image_shape(rng, 10, 32, square=1.0)
     elif level == "medium":
@@ -204,3 +206,27 @@ def cnn_chain(rng: Random, level: str) -> ModelDraft:
     flatten_index = len(layers) - 1
     layers.append(layer("Dense", units=rng.choice((10, 3, 4, 100)), activation="softmax"))
     return ModelDraft(ModelSpec(shape, tuple(layers)), "output_shape", flatten_index)
+
+
+def _stacked_yourself(rng: Random) -> ModelDraft:
+    """Lesson 4.6's 'stack it yourself' network: two small 'same' convolutions (3x3, then
+    2x2), each pooled by 2, Flatten, Dense 8 and Dense 3. With 8x8 input and 2 and 3
+    filters: Flatten 12, the second convolution 27 parameters, 178 in all. Asks one of
+    the three."""
+    first, second = rng.choice((2, 3, 4)), rng.choice((2, 3, 4))
+    layers = (
+        conv2d(rng, first, 3, padding="same"),
+        layer("MaxPooling2D", pool_size=2),
+        conv2d(rng, second, 2, padding="same"),
+        layer("MaxPooling2D", pool_size=2),
+        layer("Flatten"),
+        layer("Dense", units=8, activation="relu"),
+        layer("Dense", units=3, activation="softmax"),
+    )
+    spec = ModelSpec((rng.choice((6, 8, 8, 10, 12, 16)),) * 2 + (1,), layers)
+    what = rng.choice(("flatten", "conv", "total"))
+    if what == "flatten":
+        return ModelDraft(spec, "output_shape", 4)
+    if what == "conv":
+        return ModelDraft(spec, "params", 2)
+    return ModelDraft(spec, "total_params")

@@ -69,13 +69,16 @@ def dense_params(rng: Random, level: str) -> ModelDraft:
 
 def model_total_params(rng: Random, level: str) -> ModelDraft:
     if level == "easy":
-        hidden = [rng.choice((4, 8, 12, 16, 32)) for _ in range(rng.randint(1, 2))]
-        classes = rng.choice((1, 1, 3, 10))
+        if rng.random() < 0.15:  # lesson 2.2's 4 -> 8 -> 6 -> 1: 40 + 54 + 7 = 101
+            inputs, hidden, classes = 4, [8, 6], 1
+        else:
+            inputs, classes = rng.randint(3, 20), rng.choice((1, 1, 3, 10))
+            hidden = [rng.choice((4, 6, 8, 12, 16, 32)) for _ in range(rng.randint(1, 2))]
         layers = (
             *(_dense(rng, units) for units in hidden),
             _dense(rng, classes, output=True),
         )
-        return ModelDraft(ModelSpec((rng.randint(3, 20),), layers), "total_params")
+        return ModelDraft(ModelSpec((inputs,), layers), "total_params")
     if level == "medium":
         if rng.random() < 0.4:  # Fashion-MNIST style DNN on a small image
             size = rng.randint(8, 28)
@@ -94,7 +97,10 @@ def model_total_params(rng: Random, level: str) -> ModelDraft:
             _dense(rng, rng.choice((2, 3, 10)), output=True),
         )
         return ModelDraft(ModelSpec(image_shape(rng, 10, 30), layers), "total_params")
-    if rng.random() < 0.5:  # MNIST CNN style
+    variant = rng.random()
+    if variant < 0.3:
+        return _fashion_pooled(rng)
+    if variant < 0.65:  # MNIST CNN style
         first, second = rng.choice(((8, 16), (16, 32), (32, 64), (10, 20)))
         padding = rng.choice((None, "same"))
         layers = (
@@ -119,3 +125,22 @@ def model_total_params(rng: Random, level: str) -> ModelDraft:
         _dense(rng, rng.choice((1, 46)), output=True),
     )
     return ModelDraft(ModelSpec((rng.randint(10, 100),), layers), "total_params")
+
+
+def _fashion_pooled(rng: Random) -> ModelDraft:
+    """Lesson 4.9's Fashion-MNIST CNN (b), three convolutions with pooling and Dropout(0.3),
+    sometimes with the notes' typo Dense(18) for the 10 classes (2,322 parameters in that
+    layer, 242,578 in all, against 1,290 and 241,546)."""
+    filters = rng.choice(((32, 64, 128), (16, 32, 64)))
+    layers: list[LayerSpec] = []
+    for number, count in enumerate(filters):
+        layers.append(layer("Conv2D", filters=count, kernel_size=3, activation="relu"))
+        if number < 2:
+            layers += [layer("MaxPooling2D", pool_size=2), layer("Dropout", rate=0.3)]
+    layers += [
+        layer("Flatten"),
+        layer("Dense", units=128, activation="relu"),
+        layer("Dropout", rate=0.3),
+        layer("Dense", units=rng.choice((10, 18)), activation="softmax"),
+    ]
+    return ModelDraft(ModelSpec((28, 28, 1), tuple(layers)), "total_params")

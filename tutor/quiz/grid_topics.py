@@ -27,7 +27,27 @@ def _grid(rng: Random, rows: int, cols: int, low: int, high: int) -> Grid:
     return tuple(tuple(rng.randint(low, high) for _ in range(cols)) for _ in range(rows))
 
 
+LESSON_GRID: Grid = (
+    (3, 3, 2, 1, 0), (0, 0, 1, 3, 1), (3, 1, 2, 2, 3), (2, 0, 0, 2, 2), (2, 0, 0, 0, 1)
+)  # fmt: skip
+LESSON_KERNEL: Grid = ((0, 1, 2), (2, 2, 0), (0, 1, 2))
+"""Lesson 4.2's 5x5 example (the figure of Dumoulin and Visin's guide), whose result
+[[12, 12, 17], [10, 17, 19], [9, 6, 14]] the notes show: one of the medium questions."""
+POSITIONS = {
+    "easy": ((4, 2, 1), (4, 2, 2), (5, 3, 1)),
+    "medium": ((5, 2, 1), (6, 2, 2), (6, 3, 1), (4, 2, 2), (5, 3, 1)),
+    "hard": ((7, 3, 2), (8, 3, 2), (9, 3, 2), (8, 2, 2), (7, 2, 2)),
+}
+"""(input size, kernel size, stride) for 'how many positions': lesson 4.2's 4x4 input with
+a 2x2 filter at stride 2 (4 windows, 9 at stride 1) and its 5x5 with 3x3 among them."""
+
+
 def conv_by_hand(rng: Random, slot: Slot) -> Question:
+    """The whole output grid (most often), one value of it, or how many positions the
+    window takes."""
+    ask = rng.choice(("grid", "grid", "value", "positions"))
+    if ask == "positions":
+        return _positions(rng, slot)
     level = slot.difficulty
     if level == "easy":  # the notes' example: a 0/1 grid, a 2x2 0/1 kernel, stride 1
         size, k, stride, values, weights = 4, 2, 1, (0, 1), (0, 1)
@@ -38,36 +58,94 @@ def conv_by_hand(rng: Random, slot: Slot) -> Question:
         size, k, stride = rng.choice(((6, 3, 1), (6, 2, 2), (5, 3, 2), (6, 3, 2), (5, 2, 1)))
         values, weights = (0, 5), (-1, 2)
     uses = slot.check(frozenset({"Conv2D", "strides"} if stride > 1 else {"Conv2D"}))
-    grid = _grid(rng, size, size, *values)
-    kernel = _grid(rng, k, k, *weights)
-    while all(v == 0 for row in kernel for v in row):
+    if level == "medium" and rng.random() < 0.25:
+        size, k, stride, grid, kernel = 5, 3, 1, LESSON_GRID, LESSON_KERNEL
+    else:
+        grid = _grid(rng, size, size, *values)
         kernel = _grid(rng, k, k, *weights)
-    answer = by_hand.convolve(grid, kernel, stride)
-    out = len(answer)
+        while all(v == 0 for row in kernel for v in row):
+            kernel = _grid(rng, k, k, *weights)
+    output = by_hand.convolve(grid, kernel, stride)
+    out = len(output)
     formula = f"OH = OW = floor(({size} - {k}) / {stride}) + 1 = {out}"
     steps = "\n".join([formula, *by_hand.convolution_steps(grid, kernel, stride)])
-    form = grid_form(out, out)
-    prompt = text(
+    shown = f"\ninput:\n{format_grid(grid)}\nkernel:\n{format_grid(kernel)}"
+    shown_ko = f"\n입력:\n{format_grid(grid)}\n커널:\n{format_grid(kernel)}"
+    setting = text(
         f"Convolve this {size}x{size} input with the {k}x{k} kernel at stride {stride} "
-        f"(padding='valid'; as in Keras, the kernel is not flipped). What is the "
-        f"{out}x{out} output?\ninput:\n{format_grid(grid)}\nkernel:\n{format_grid(kernel)}"
-        f"\n{form['en']}",
+        "(padding='valid'; as in Keras, the kernel is not flipped).",
         f"이 {size}x{size} 입력에 {k}x{k} 커널로 스트라이드 {stride} 합성곱을 하세요"
-        f"(padding='valid', Keras처럼 커널은 뒤집지 않습니다). {out}x{out} 출력은 "
-        f"무엇인가요?\n입력:\n{format_grid(grid)}\n커널:\n{format_grid(kernel)}"
-        f"\n{form['ko']}",
+        "(padding='valid', Keras처럼 커널은 뒤집지 않습니다).",
     )
+    if ask == "value":
+        row, col = (0, 0) if grid == LESSON_GRID and rng.random() < 0.5 else (
+            rng.randrange(out), rng.randrange(out))  # fmt: skip
+        answer: Grid | int = output[row][col]
+        prompt = text(
+            f"{setting['en']} What is the output value at row {row}, column {col} (counting "
+            f"from 0 at the top left)?{shown}",
+            f"{setting['ko']} 출력의 {row}행 {col}열(왼쪽 위가 0행 0열) 값은 무엇인가요?{shown_ko}",
+        )
+        cell = [line for line in steps.splitlines()[1:] if line.startswith(f"out[{row}][{col}] ")]
+        worked = "\n".join([formula, *cell])
+        explanation = text(f"{worked}\nAnswer: {answer}", f"{worked}\n정답: {answer}")
+        what: dict[str, object] | None = {"what": "value", "row": row, "col": col}
+    else:
+        answer, what = output, None
+        form = grid_form(out, out)
+        prompt = text(
+            f"{setting['en']} What is the {out}x{out} output?{shown}\n{form['en']}",
+            f"{setting['ko']} {out}x{out} 출력은 무엇인가요?{shown_ko}\n{form['ko']}",
+        )
+        explanation = _worked(steps, output)
     return Question(
         id=slot.id,
         topic=slot.topic,
         difficulty=level,
-        kind="grid",
+        kind="int" if ask == "value" else "grid",
         prompt=prompt,
         answer=answer,
-        explanation=_worked(steps, answer),
+        explanation=explanation,
         hint=CONV_HINT,
+        ask=what,
         grid=grid,
         kernel=kernel,
+        stride=stride,
+        operation="conv",
+        uses=uses,
+    )
+
+
+def _positions(rng: Random, slot: Slot) -> Question:
+    """How many windows: the output size squared (lesson 4.2's stride-2 example)."""
+    size, k, stride = rng.choice(POSITIONS[slot.difficulty])
+    uses = slot.check(frozenset({"Conv2D", "strides"} if stride > 1 else {"Conv2D"}))
+    out, one = by_hand.output_length(size, k, stride), by_hand.output_length(size, k, 1)
+    formula = f"OH = OW = floor(({size} - {k}) / {stride}) + 1 = {out}\n{out} x {out} = {out * out}"
+    at_one = f"{one} x {one} = {one * one}"
+    if stride > 1:
+        notes = text(f" (stride 1: {at_one})", f" (스트라이드 1: {at_one})")
+    else:
+        notes = text("", "")
+    return Question(
+        id=slot.id,
+        topic=slot.topic,
+        difficulty=slot.difficulty,
+        kind="int",
+        prompt=text(
+            f"A {k}x{k} kernel slides over {'an' if size == 8 else 'a'} {size}x{size} input "
+            f"at stride {stride} "
+            "(padding='valid'). At how many positions does it compute an output value?",
+            f"{k}x{k} 커널이 {size}x{size} 입력 위를 스트라이드 {stride}로 움직입니다"
+            "(padding='valid'). 출력값을 몇 자리에서 계산하나요?",
+        ),
+        answer=out * out,
+        explanation=text(
+            f"{formula}{notes['en']}\nAnswer: {out * out}",
+            f"{formula}{notes['ko']}\n정답: {out * out}",
+        ),
+        hint=CONV_HINT,
+        ask={"what": "positions", "size": size, "kernel": k},
         stride=stride,
         operation="conv",
         uses=uses,

@@ -297,11 +297,25 @@ def _is_projection(spec: LayerSpec) -> bool:
 # Grid rules ---------------------------------------------------------------------------
 
 
+def _as_asked(question: Question, grid: Answer) -> Answer | None:
+    """A mistaken output grid as the question asks for it: whole, or the one value."""
+    ask = question.ask or {}
+    if ask.get("what") != "value":
+        return grid
+    row, col = ask["row"], ask["col"]
+    return grid[row][col] if row < len(grid) and col < len(grid[0]) else None
+
+
 def by_hand_stride_one(question: Question) -> Answer | None:
-    if question.grid is None or question.stride == 1:
+    ask = question.ask or {}
+    if question.stride == 1:
+        return None
+    if ask.get("what") == "positions":
+        return by_hand.output_length(ask["size"], ask["kernel"], 1) ** 2
+    if question.grid is None:
         return None
     if question.operation == "conv":
-        return by_hand.convolve(question.grid, question.kernel, 1)
+        return _as_asked(question, by_hand.convolve(question.grid, question.kernel, 1))
     return by_hand.pool(question.grid, 2, 1, question.operation)
 
 
@@ -318,7 +332,7 @@ def flipped_kernel(question: Question) -> Answer | None:
     flipped = tuple(tuple(reversed(row)) for row in reversed(question.kernel))
     if flipped == question.kernel:
         return None
-    return by_hand.convolve(question.grid, flipped, question.stride)
+    return _as_asked(question, by_hand.convolve(question.grid, flipped, question.stride))
 
 
 SLIPS: tuple[Slip, ...] = (
@@ -550,7 +564,7 @@ def mistaken_answer(question: Question, slip: Slip) -> Answer | None:
         return _model_answer(question, slip.layer_rule)
     if slip.question_rule is not None:
         return slip.question_rule(question)
-    if question.grid is not None and slip.grid_rule is not None:
+    if question.operation is not None and slip.grid_rule is not None:
         return slip.grid_rule(question)
     return None
 

@@ -24,9 +24,13 @@ TAUGHT_ARGUMENTS = (
     "return_sequences",
     "reset_after",
     "merge_mode",
+    "patience",
+    "label_mode",
 )
 """Arguments that are ideas of their own (a lesson introduces them); the rest (units,
-filters, activation...) come with their layer."""
+filters, activation...) come with their layer. `patience=` (EarlyStopping) and
+`label_mode=` (image_dataset_from_directory) are not layer arguments: lessons that set
+them teach early stopping and loading images from folders, which concept items use."""
 
 _LAYER_CALL = re.compile(r"\blayers\.([A-Z][A-Za-z0-9]*)\(")
 _ARGUMENT = re.compile(rf"\b({'|'.join(TAUGHT_ARGUMENTS)})\s*=")

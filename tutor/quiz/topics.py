@@ -165,6 +165,15 @@ TOPICS: dict[str, Topic] = _topics(
         concept_question,
         False,
     ),
+    Topic(
+        "concept-training",
+        text(
+            "How training goes: gradient descent, local minima, early stopping",
+            "학습 과정: 경사 하강법, 지역 최솟값, 조기 종료",
+        ),
+        concept_question,
+        False,
+    ),
 )
 
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from random import Random
 
-from tutor.quiz.concepts import activation, data, layers, loss
+from tutor.quiz.concepts import activation, data, images, layers, loss, training
 from tutor.quiz.concepts.draft import ConceptDraft, Item
 from tutor.quiz.question import CHOICE_LETTERS, Question, Slot
 
 BANK: dict[str, dict[str, tuple[Item, ...]]] = {
     "concept-loss": loss.ITEMS,
     "concept-activation": activation.ITEMS,
-    "concept-data": data.ITEMS,
+    "concept-data": {level: data.ITEMS[level] + images.ITEMS[level] for level in data.ITEMS},
     "concept-layers": layers.ITEMS,
+    "concept-training": training.ITEMS,
 }
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 from random import Random
 
+from tutor.engine import LayerSpec, ModelSpec, analyze
 from tutor.quiz.concepts.draft import ConceptDraft, Item, decimal, fact, numbers, same
+from tutor.quiz.draw import layer as spec
 from tutor.quiz.question import text
 
 _HINT = (
@@ -313,8 +315,58 @@ PARAMETER_SHARING = fact(
     uses=("Conv2D", "Dense"),
 )
 
+
+
+def _weights(input_shape: tuple[int, ...], *layers: LayerSpec) -> int:
+    """The engine's count for the last layer, built without biases: its weights."""
+    return analyze(ModelSpec(input_shape, layers)).layers[-1].params
+
+
+def dense_against_conv(rng: Random) -> ConceptDraft:
+    """Lesson 4.1: Dense(4) on a flattened 3x3 image has 36 weights, one 2x2 filter 4."""
+    side, units = rng.choice((3, 4, 5, 6)), rng.choice((2, 3, 4, 5, 8))
+    kernel = rng.choice([k for k in (2, 3) if k < side])
+    image = (side, side, 1)
+    dense = _weights(image, spec("Flatten"), spec("Dense", units=units, use_bias=False))
+    conv = _weights(image, spec("Conv2D", filters=1, kernel_size=kernel, use_bias=False))
+
+    def pair(d: int, c: int) -> tuple[str, str]:
+        return (f"Dense {d} weights, Conv2D {c}", f"Dense 가중치 {d}개, Conv2D {c}개")
+
+    wrong = [pair(dense, dense), pair(side * side, conv), pair(conv, dense)]
+    wrong.append(pair(dense + units, conv + 1))
+    return ConceptDraft(
+        text(
+            f"A grey {side}x{side} image, flattened to {side * side} values, feeds "
+            f"layers.Dense({units}); a layers.Conv2D(1, {kernel}) reads the same image. How "
+            "many weights (biases aside) does each layer have?",
+            f"{side}x{side} 회색 이미지를 값 {side * side}개로 펴서 layers.Dense({units})에 "
+            f"넣고, 같은 이미지를 layers.Conv2D(1, {kernel})도 읽습니다. 편향을 빼고 각 층의 "
+            "가중치는 몇 개인가요?",
+        ),
+        pair(dense, conv),
+        tuple(wrong),
+        text(
+            f"Dense joins every input to every unit: {side * side} x {units} = {dense} weights "
+            f"(+ {units} biases). The convolution has one {kernel}x{kernel} filter, "
+            f"{kernel} x {kernel} = {conv} weights (+ 1 bias), shared at every position.",
+            f"Dense는 모든 입력을 모든 유닛에 잇습니다: {side * side} x {units} = 가중치 "
+            f"{dense}개(+ 편향 {units}개). 합성곱은 {kernel}x{kernel} 필터 하나, "
+            f"{kernel} x {kernel} = 가중치 {conv}개(+ 편향 1개)를 모든 위치에서 함께 씁니다.",
+        ),
+        HINT,
+        uses=frozenset({"Flatten", "Dense", "Conv2D"}),
+    )
+
+
 ITEMS: dict[str, tuple[Item, ...]] = {
     "easy": (dropout_rate, POOLING_PARAMS, FLATTEN, MAX_POOL_KEEPS),
-    "medium": (same_keeps_size, stride_two_even, VALID_MEANS, DROPOUT_AT_PREDICT),
+    "medium": (
+        same_keeps_size,
+        stride_two_even,
+        VALID_MEANS,
+        DROPOUT_AT_PREDICT,
+        dense_against_conv,
+    ),
     "hard": (stride_two_odd, pool_three_stride_two, CHANNELS_SUMMED, PARAMETER_SHARING),
 }
