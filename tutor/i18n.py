@@ -352,6 +352,14 @@ _KOREAN: Mapping[str, str] = {
     "Peak GPU memory: {peak}": "GPU 메모리 최대 사용량: {peak}",
     "mixed precision (float16, output layer float32)": "혼합 정밀도 (float16, 출력 층은 float32)",
     "at most {cap} MB of GPU memory": "GPU 메모리 최대 {cap} MB",
+    "mixed precision": "혼합 정밀도",
+    "GPU memory cap in MB (empty: none; on a shared GPU)": (
+        "GPU 메모리 상한 MB (비우면 없음. 여럿이 쓰는 GPU에서)"
+    ),
+    "Mixed precision (float16)": "혼합 정밀도 (float16)",
+    "The GPU memory cap must be 1 to {most} MB.": (
+        "GPU 메모리 상한은 1에서 {most} MB 사이여야 합니다."
+    ),
     # dltutor doctor (gpu)
     "fix": "해결",
     "{n} problem.": "문제 {n}개.",

@@ -39,6 +39,9 @@ class RunOptions:
     offline: bool = False
     script_args: tuple[str, ...] = ()
     """The script's own options (`--folds 10`), passed after the tutor's."""
+    gpu_memory: int | None = None
+    """At most this many MB of each GPU (a shared GPU), as `--gpu-memory`."""
+    mixed_precision: bool = False
 
 
 RunFactory = Callable[[Exercise, "ProgressStore", RunOptions], EventSource]
@@ -55,6 +58,8 @@ def start_child(exercise: Exercise, store: ProgressStore, options: RunOptions) -
         batch_size=options.batch_size,
         offline=options.offline,
         extra_args=options.script_args,
+        gpu_memory=options.gpu_memory,
+        mixed_precision=options.mixed_precision,
     )
 
 

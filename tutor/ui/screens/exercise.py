@@ -31,6 +31,7 @@ from tutor.ui.screens.base import TutorScreen
 from tutor.ui.screens.editor import EditorScreen
 from tutor.ui.training import RunOptions, TrainingSession
 from tutor.ui.widgets.footer import KeyFooter
+from tutor.ui.widgets.gpu_panel import GpuPanel
 from tutor.ui.widgets.history_plot import HistoryPlot
 
 REDRAW_INTERVAL_S = 0.25
@@ -75,6 +76,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="status")
+        yield GpuPanel(id="gpu")
         yield RichLog(id="log", max_lines=2000, wrap=True)
         yield KeyFooter()
 
@@ -117,6 +119,8 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         lang = self.tutor.lang
         self._show("#summary", self._summary(view, lang), layout=True)
         self._show("#status", self._status(view, lang))
+        if view is not None:  # the GPU's load and memory while the run trains on one
+            self.query_one(GpuPanel).follow(view.gpus, view.pid, view.active, lang)
         if view is None:
             return
         fraction = view.fraction()
@@ -239,6 +243,10 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             batch=options.batch_size or self.exercise.batch_size,
         )
         extras = [translate("offline", lang)] if options.offline else []
+        if options.gpu_memory is not None:
+            cap = translate("at most {cap} MB of GPU memory", lang)
+            extras.append(cap.format(cap=options.gpu_memory))
+        extras += [translate("mixed precision", lang)] if options.mixed_precision else []
         extras += [" ".join(options.script_args)] if options.script_args else []
         return how + (f" ({', '.join(extras)})" if extras else "")
 

@@ -1,6 +1,7 @@
 """The options of an exercise's next run, as `dltutor run` takes them: epochs, batch size,
 offline data, and the script's own options (`--folds 10`), so that every 'Thing to try'
-can be tried from the app.
+can be tried from the app. On a machine with an NVIDIA GPU, also a cap on the run's GPU
+memory (a shared GPU) and mixed precision.
 
 The script's own options are checked against what its argparse declares (read from its
 source, never run), so a typo is one line here rather than a failed run later.
@@ -13,11 +14,12 @@ import shlex
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from tutor.exercises import Exercise, script_options, script_to_run
+from tutor.gpu import gpu_count
 from tutor.i18n import translate
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.training import RunOptions
@@ -25,6 +27,7 @@ from tutor.ui.widgets.footer import KeyFooter
 
 MAX_EPOCHS = 10_000
 MAX_BATCH_SIZE = 1_000_000
+MAX_GPU_MEMORY_MB = 10_000_000
 OWN_OPTIONS = ("--epochs", "--batch-size", "--offline")
 """Options with a field of their own in this dialog."""
 
@@ -47,6 +50,8 @@ class RunOptionsScreen(TutorScreen, ModalScreen[RunOptions | None]):
             for option in script_options(script_to_run(exercise.id))
             if option not in OWN_OPTIONS
         ]
+        self.gpu = gpu_count() > 0
+        """GPU fields only where there is a GPU (NVML, opened once a process, says so)."""
 
     def compose(self) -> ComposeResult:
         options = self.options
@@ -62,6 +67,14 @@ class RunOptionsScreen(TutorScreen, ModalScreen[RunOptions | None]):
                 placeholder=str(self.exercise.batch_size or ""),
             )  # fmt: skip
             yield Checkbox(id="offline", value=options.offline)
+            if self.gpu:
+                yield Label(id="gpu-label")
+                with Horizontal(id="gpu-row"):
+                    yield Input(
+                        str(options.gpu_memory or ""), id="gpu-memory", type="integer",
+                        max_length=8, placeholder="MB",
+                    )  # fmt: skip
+                    yield Checkbox(id="mixed-precision", value=options.mixed_precision)
             yield Label(id="script-label")
             yield Input(shlex.join(options.script_args), id="script-args", max_length=200)
             yield Static(id="problem", classes="notice")
@@ -82,6 +95,12 @@ class RunOptionsScreen(TutorScreen, ModalScreen[RunOptions | None]):
         self.query_one("#offline", Checkbox).label = translate(
             "Offline: never download; train on the labelled stand-in data", lang
         )
+        if self.gpu:
+            label = "GPU memory cap in MB (empty: none; on a shared GPU)"
+            self.query_one("#gpu-label", Label).update(translate(label, lang))
+            self.query_one("#mixed-precision", Checkbox).label = translate(
+                "Mixed precision (float16)", lang
+            )
         accepted = ", ".join(self.script_options) or translate("none", lang)
         label = translate("The script's own options (it accepts: {options})", lang)
         self.query_one("#script-label", Label).update(label.format(options=accepted))
@@ -124,7 +143,12 @@ class RunOptionsScreen(TutorScreen, ModalScreen[RunOptions | None]):
                 script = self.exercise.script.name
                 raise ValueError(message.format(option=name, script=script))
         offline = self.query_one("#offline", Checkbox).value
-        return RunOptions(epochs, batch, offline, arguments)
+        if not self.gpu:
+            return RunOptions(epochs, batch, offline, arguments)
+        message = "The GPU memory cap must be 1 to {most} MB."
+        gpu_memory = self._number("#gpu-memory", MAX_GPU_MEMORY_MB, message, lang)
+        mixed = self.query_one("#mixed-precision", Checkbox).value
+        return RunOptions(epochs, batch, offline, arguments, gpu_memory, mixed)
 
     def _number(self, selector: str, most: int, message: str, lang: str) -> int | None:
         text = self.query_one(selector, Input).value.strip()
