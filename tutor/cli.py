@@ -223,7 +223,9 @@ def exercises_command(ctx: typer.Context, json_output: JsonOption = False) -> No
 )
 def run_command(
     ctx: typer.Context,
-    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise, e.g. mnist-dnn.")],
+    exercise_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The exercise or challenge, e.g. mnist-dnn.")
+    ],
     epochs: Annotated[
         Optional[int],  # noqa: UP045 - typer reads this at run time on 3.10
         typer.Option("--epochs", min=1, help="Train this many epochs (default: the script's)."),
@@ -260,19 +262,38 @@ def run_command(
             help="Compute in float16 (mixed_float16) on a GPU of compute capability 7.0+.",
         ),
     ] = False,
+    script: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--script",
+            metavar="FILE",
+            help="Run FILE in place of the script (same data, criterion and budget).",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Train an exercise without the app (your edited copy if you made one).
+    """Train an exercise or a challenge without the app (your edited copy if you made one).
 
     The script's own options pass through to it: dltutor run boston-regression --folds 10.
     Everything after -- goes to the script untouched (dltutor run ID -- --epochs 3 gives
-    --epochs to the script, not to dltutor)."""
-    from tutor.exercises import exercise
+    --epochs to the script, not to dltutor). A challenge's model over its budget is refused
+    before TensorFlow starts."""
+    from tutor.challenges import find_challenge
+    from tutor.challenges.budget import enforce_budget
+    from tutor.challenges.workspace import find, script_to_run
     from tutor.progress import ProgressStore
     from tutor.training.console import run_exercise
     from tutor.training.liveness import close_interrupted_runs
 
-    item = exercise(exercise_id)
+    item = find(exercise_id)
+    script = script.absolute() if script is not None else None  # the child runs elsewhere
+    challenge = find_challenge(exercise_id)
+    if challenge is not None:
+        enforce_budget(challenge, script or script_to_run(exercise_id), ctx.obj or "en")
+    elif script is not None:
+        from tutor.resources import read_content
+
+        read_content(script)  # a missing or odd file is one line now, not the run's error
     with ProgressStore() as store:
         close_interrupted_runs(store)
         status = run_exercise(
@@ -289,6 +310,7 @@ def run_command(
             gpu=gpu,
             gpu_memory=gpu_memory,
             mixed_precision=mixed_precision,
+            script=script,
         )
     if status:
         raise typer.Exit(status)
@@ -584,6 +606,167 @@ def _short_path(path: Path | None) -> str:
     return str(path)
 
 
+
+runs_app = TutorTyper(help="Your runs: list, compare two to four, delete, prune, export.")
+app.add_typer(runs_app, name="runs")
+
+
+@runs_app.callback(invoke_without_command=True)
+def runs_command(
+    ctx: typer.Context,
+    exercise_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--exercise", metavar="ID", help="Only this exercise's or challenge's runs."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List every run: when, status, epochs, time, device, data, parameters, figures."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from tutor.runs.records import list_runs
+    from tutor.runs.text import COLUMNS, run_cells
+    from tutor.safeio import printable
+
+    with _runs_store(read_only=True) as store:
+        runs = list_runs(store, exercise_id)
+    if json_output:
+        print_json_lines(run.to_json() for run in runs)
+        return
+    from tutor.terminal_table import print_table
+
+    lang = ctx.obj or "en"
+    rows = [[printable(run_cells(run, lang)[column]) for column in COLUMNS] for run in runs]
+    headers = [translate(column, lang) for column in COLUMNS]
+    if not rows:
+        typer.echo(translate("No runs yet.", lang))
+        return
+    print_table(translate("Runs", lang), headers, [rows], main=1)
+
+
+def _runs_store(*, read_only: bool = False) -> Any:
+    """The progress store, with runs a killed tutor left 'running' closed first."""
+    from tutor.progress import ProgressStore
+    from tutor.training.liveness import close_interrupted_runs_before_reading
+
+    close_interrupted_runs_before_reading()
+    return ProgressStore(read_only=read_only)
+
+
+RunIds = Annotated[list[int], typer.Argument(metavar="ID", help="Run ids (dltutor runs).")]
+
+
+@runs_app.command("compare")
+def runs_compare(ctx: typer.Context, run_ids: RunIds, json_output: JsonOption = False) -> None:
+    """Two to four runs side by side: figures, the course's, what changed in the script."""
+    from tutor.runs.compare import compare_runs
+    from tutor.runs.text import comparison_lines
+    from tutor.safeio import printable
+
+    with _runs_store(read_only=True) as store:
+        comparison = compare_runs(store, run_ids)
+    if json_output:
+        print_json_lines([comparison.to_json()])
+        return
+    typer.echo("\n".join(printable(line) for line in comparison_lines(comparison, ctx.obj or "en")))
+
+
+@runs_app.command("rm")
+def runs_rm(ctx: typer.Context, run_ids: RunIds) -> None:
+    """Delete runs: their records and their folders (history, model, script copy)."""
+    _report_deleted(run_ids, ctx.obj or "en")
+
+
+@runs_app.command("prune")
+def runs_prune(
+    ctx: typer.Context,
+    keep: Annotated[
+        int, typer.Option("--keep", min=0, metavar="N", help="Runs to keep per exercise.")
+    ],
+    exercise_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--exercise", metavar="ID", help="Only this exercise's runs."),
+    ] = None,
+) -> None:
+    """Delete all but the N newest runs of each exercise."""
+    from tutor.runs.manage import runs_to_prune
+    from tutor.runs.records import list_runs
+
+    with _runs_store(read_only=True) as store:
+        chosen = runs_to_prune(list_runs(store, exercise_id), keep)
+    _report_deleted([run.id for run in chosen], ctx.obj or "en")
+
+
+def _report_deleted(run_ids: list[int], lang: str) -> None:
+    from tutor.runs.manage import delete_runs
+    from tutor.training.liveness import run_is_alive
+
+    if not run_ids:
+        typer.echo(translate("Nothing to delete.", lang))
+        return
+    with _runs_store() as store:
+        deleted = delete_runs(store, run_ids, run_is_alive)
+    ids = ", ".join(str(run_id) for run_id in deleted.runs)
+    typer.echo(translate("Deleted runs {ids}.", lang).format(ids=ids))
+    for folder in deleted.kept_folders:
+        message = translate("{folder} could not be removed; delete it yourself.", lang)
+        typer.echo(f"dltutor: {message.format(folder=folder)}", err=True)
+
+
+@runs_app.command("export")
+def runs_export(
+    ctx: typer.Context,
+    csv_file: Annotated[
+        Path, typer.Option("--csv", metavar="FILE", help="The CSV file to write.")
+    ],
+    exercise_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--exercise", metavar="ID", help="Only this exercise's runs."),
+    ] = None,
+) -> None:
+    """Write the runs to a CSV file, one row each, a column per metric."""
+    from tutor.runs.manage import export_csv
+    from tutor.runs.records import list_runs
+
+    with _runs_store(read_only=True) as store:
+        runs = list_runs(store, exercise_id)
+    export_csv(runs, csv_file)
+    message = translate("{count} runs written to {file}.", ctx.obj or "en")
+    typer.echo(message.format(count=len(runs), file=csv_file))
+
+
+@app.command("challenges")
+def challenges_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+    """List the model-design challenges: a goal to reach within a parameter budget."""
+    from tutor.challenges import load_challenges
+    from tutor.challenges.attempts import rules_text
+    from tutor.challenges.workspace import script_to_run
+
+    challenges = load_challenges()
+    if json_output:
+        print_json_lines(
+            {
+                "id": item.id,
+                "title": item.title("en"),
+                "dataset": item.exercise.dataset,
+                "metric": item.goal.metric,
+                item.goal.bound: item.goal.value,
+                f"stand_in_{item.goal.bound}": (
+                    item.stand_in_goal.value if item.stand_in_goal else None
+                ),
+                "max_params": item.max_params,
+                "requires": list(item.requires),
+                "lesson": item.exercise.lesson,
+                "path": str(script_to_run(item.id)),
+            }
+            for item in challenges
+        )
+        return
+    from tutor.terminal_table import print_table
+
+    lang = ctx.obj or "en"
+    rows = [[item.id, item.title(lang), rules_text(item, lang)] for item in challenges]
+    headers = [translate(h, lang) for h in ("id", "title", "goal")]
+    print_table(translate("Challenges", lang), headers, [rows], main=1)
 
 def main() -> None:
     """Entry point of the `dltutor` script: user errors become one line on stderr, exit 1;

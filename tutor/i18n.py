@@ -16,6 +16,53 @@ DEFAULT_LANGUAGE = "en"
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _KOREAN: Mapping[str, str] = {
+    # Runs, comparisons and challenges (runs)
+    "{id}: the model has {count} parameters, over the budget of {budget}": (
+        "{id}: 모델의 파라미터가 {count}개로 예산 {budget}개를 넘습니다"
+    ),
+    "{id}: the model must use one of these layers: {layers}": (
+        "{id}: 모델에 다음 층 가운데 하나가 있어야 합니다: {layers}"
+    ),
+    "(offline stand-in: {goal})": "(오프라인 대체 데이터: {goal})",
+    "at most {count} parameters": "파라미터 {count}개 이하",
+    "with one of: {layers}": "다음 층 가운데 하나 사용: {layers}",
+    "not tried yet": "아직 도전하지 않음",
+    "not passed yet": "아직 통과하지 못함",
+    "best {score} with {params} parameters": "최고 {score} (파라미터 {params}개)",
+    "{n} try": "{n}번 시도",
+    "{n} tries": "{n}번 시도",
+    "Challenges": "도전 과제",
+    "Challenge": "도전 과제",
+    "goal": "목표",
+    "Runs": "실행 기록",
+    "started": "시작",
+    "status": "상태",
+    "params": "파라미터",
+    "result": "결과",
+    "test": "테스트",
+    "time": "시간",
+    "device": "장치",
+    "script": "스크립트",
+    "edited": "수정본",
+    "options": "옵션",
+    "about ": "약 ",
+    "course, full data": "강의 수치, 전체 데이터",
+    "{runs}: stand-in data, not comparable": "{runs}: 대체 데이터로 학습해 비교할 수 없음",
+    "What changed from {before} (#{a}) to {after} (#{b})": (
+        "{before}(#{a})에서 {after}(#{b})로 바뀐 점"
+    ),
+    "no copy of the script was kept for run {id}": "실행 기록 {id}에는 스크립트 사본이 없습니다",
+    "the same script": "스크립트가 같습니다",
+    "(not given)": "(지정 안 함)",
+    "(given)": "(지정함)",
+    "1,500 epochs on raw values, first 700 rows": "표준화 없이 1,500 에포크, 앞 700행으로 학습",
+    "30,000 augmented images added": "증강 이미지 30,000장 추가",
+    "Nothing to delete.": "지울 실행 기록이 없습니다.",
+    "Deleted runs {ids}.": "실행 기록을 지웠습니다: {ids}",
+    "{folder} could not be removed; delete it yourself.": (
+        "{folder} 폴더를 지우지 못했습니다. 직접 지워 주세요."
+    ),
+    "{count} runs written to {file}.": "실행 기록 {count}개를 {file}에 저장했습니다.",
     # Screens and headings
     "Lessons": "강의",
     "Chapter": "장",

@@ -14,6 +14,7 @@ from tutor.progress.review import ANSWER_TIMES, DIFFICULTIES, mastery, rating_fo
 from tutor.progress.schema import SCHEMA_VERSION
 from tutor.progress.store import (
     DATABASE_NAME,
+    ChallengeAttempt,
     ExerciseRun,
     LessonStatus,
     ProgressStore,
@@ -30,6 +31,7 @@ __all__ = [
     "EXPORT_FORMAT",
     "EXPORT_VERSION",
     "SCHEMA_VERSION",
+    "ChallengeAttempt",
     "ExerciseRun",
     "LessonStatus",
     "ProgressExport",

@@ -22,7 +22,7 @@ from pathlib import Path
 from tutor.progress import fields
 from tutor.progress.fields import Invalid
 from tutor.progress.review import DIFFICULTIES
-from tutor.progress.schema import LESSON_EVENTS, RUN_STATUSES, transaction
+from tutor.progress.schema import BOUNDS, LESSON_EVENTS, RUN_STATUSES, transaction
 
 
 def _time(column: str) -> str:
@@ -42,6 +42,13 @@ def _text(column: str) -> str:
 def _one_of(column: str, choices: tuple[str, ...]) -> str:
     listed = ", ".join(f"'{choice}'" for choice in choices)
     return f"(typeof({column}) = 'text' AND {column} IN ({listed}))"
+
+
+def _number(column: str) -> str:
+    """A finite number (SQLite stores no NaN; an infinity is beyond any real value)."""
+    return (
+        f"(typeof({column}) IN ('integer', 'real') AND abs({column}) <= {fields.MAX_MAGNITUDE})"
+    )
 
 
 def _null_or(condition: str, column: str) -> str:
@@ -75,9 +82,21 @@ _CHECKS: Mapping[str, tuple[tuple[str, str], ...]] = {
         ("metrics", _null_or(_text("metrics"), "metrics")),
         ("history_path", _null_or(_text("history_path"), "history_path")),
         ("model_path", _null_or(_text("model_path"), "model_path")),
+        ("details", _null_or(_text("details"), "details")),
     ),
     "review_cards": (("topic", _text("topic")), ("card", _text("card")), ("due", _time("due"))),
     "settings": (("key", _text("key")), ("value", _text("value"))),
+    "challenge_attempts": (
+        ("challenge_id", _text("challenge_id")),
+        ("at", _time("at")),
+        ("metric", _text("metric")),
+        ("bound", _one_of("bound", BOUNDS)),
+        ("goal", _number("goal")),
+        ("score", _null_or(_number("score"), "score")),
+        ("params", _null_or("(typeof(params) = 'integer' AND params >= 0)", "params")),
+        ("passed", "(typeof(passed) = 'integer' AND passed IN (0, 1))"),
+        ("stand_in", "(typeof(stand_in) = 'integer' AND stand_in IN (0, 1))"),
+    ),
 }
 """Per table, each column and the SQL condition its value must meet to be read."""
 
@@ -113,6 +132,7 @@ def find_bad_rows(conn: sqlite3.Connection) -> list[BadRow]:
     bad_ids = {(row.table, row.rowid) for row in bad}
     decoders = (
         ("exercise_runs", "metrics", fields.metrics),
+        ("exercise_runs", "details", fields.run_details),
         ("review_cards", "card", fields.card),
     )
     for table, column, rule in decoders:

@@ -242,6 +242,61 @@ def run_file(value: object) -> str:
     raise Invalid(f"must be a file inside the tutor's data directory ({home})")
 
 
+def run_folder(value: object) -> str:
+    """A run's folder (`<data dir>/runs/<run>`), by the same rule as `run_file`: the file
+    rule is asked about a file inside it."""
+    if not isinstance(value, str) or not value or value.endswith(("/", "\\")):
+        raise Invalid("must be a folder inside the tutor's data directory")
+    try:
+        return str(Path(run_file(str(Path(value) / "history.json"))).parent)
+    except Invalid as problem:
+        raise Invalid(str(problem).replace("a file", "a folder", 1)) from None
+
+
+def score(value: object) -> float:
+    """A challenge attempt's score: the value its metric reached."""
+    return _number(value)
+
+
+def count(value: object) -> int:
+    """A whole number of at least 0 that a float holds exactly (a parameter count)."""
+    if type(value) is not int or not 0 <= value < 2**53:
+        raise Invalid("must be a whole number from 0 to 2**53")
+    return value
+
+
+MAX_OPTIONS = 100
+
+
+def run_details(value: object) -> str:
+    """What the Runs screen shows of a run beyond its metrics, as the app writes it: an
+    object of the keys in `RUN_DETAILS` (below), each optional; returned as the JSON text
+    stored."""
+    if not isinstance(value, dict):
+        raise Invalid("must be an object")
+    for key, item in value.items():
+        rule = RUN_DETAILS.get(key) if isinstance(key, str) else None
+        if rule is None:
+            raise Invalid(f"holds {printable(str(key))[:40]!r}, which the tutor does not write")
+        try:
+            rule(item)
+        except Invalid as problem:
+            raise Invalid(f"{key!r} {problem}") from None
+    checked = {key: RUN_DETAILS[key](item) for key, item in value.items()}
+    return json.dumps(checked, ensure_ascii=False)
+
+
+def _options(value: object) -> list[str]:
+    if not isinstance(value, list) or len(value) > MAX_OPTIONS:
+        raise Invalid(f"must be a list of at most {MAX_OPTIONS} strings")
+    for item in value:
+        if not isinstance(item, str) or len(item) > MAX_NAME_CHARS:
+            raise Invalid(f"must hold strings of at most {MAX_NAME_CHARS} characters")
+        if printable(_unicode(item)) != item:
+            raise Invalid("must not hold control characters")
+    return list(value)
+
+
 def one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
     def check(value: object) -> str:
         if not isinstance(value, str) or value not in choices:
@@ -256,3 +311,22 @@ def optional(check: Callable[[object], Any]) -> Callable[[object], Any]:
         return None if value is None else check(value)
 
     return check_or_null
+
+
+RUN_DETAILS: dict[str, Callable[[object], Any]] = {
+    "run_dir": optional(run_folder),
+    "script": optional(name),
+    "edited": boolean,
+    "options": _options,
+    "device": optional(name),
+    "dataset": optional(name),
+    "data": optional(name),
+    "stand_in": boolean,
+    "params": optional(count),
+    "epochs": count,
+    "seconds": seconds,
+}
+"""Each key of a run's details and its rule: the folder (history, model, the copy of the
+script), the script's file name, whether it differed from the original, the options it was
+run with, the device, the catalogue's dataset and the script's own words for the data,
+the model's parameter count, the epochs of its last fit and the seconds spent in epochs."""

@@ -85,9 +85,34 @@ def _v2_settings(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3_run_details_and_challenges(conn: sqlite3.Connection) -> None:
+    """What the Runs screen compares (`exercise_runs.details`, JSON: the run's folder, the
+    script's name, whether it was edited, the options, device, data, parameters, epochs and
+    seconds; NULL for runs recorded before) and every judged attempt at a challenge, each
+    with the goal it was judged against. Existing rows are kept as they are."""
+    conn.execute("ALTER TABLE exercise_runs ADD COLUMN details TEXT")
+    conn.execute(
+        """CREATE TABLE challenge_attempts (
+            id INTEGER PRIMARY KEY,
+            challenge_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            bound TEXT NOT NULL,
+            goal REAL NOT NULL,
+            score REAL,
+            params INTEGER,
+            passed INTEGER NOT NULL,
+            stand_in INTEGER NOT NULL)"""
+    )
+    conn.execute(
+        "CREATE INDEX challenge_attempts_by_challenge ON challenge_attempts (challenge_id, at)"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_learning_records,
     _v2_settings,
+    _v3_run_details_and_challenges,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -97,7 +122,9 @@ TABLES: tuple[str, ...] = (
     "exercise_runs",
     "review_cards",
     "settings",
+    "challenge_attempts",
 )
+BOUNDS: tuple[str, ...] = ("at_least", "at_most")
 
 
 class UnreadableDatabase(Exception):

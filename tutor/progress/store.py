@@ -48,7 +48,9 @@ from tutor.progress.database import (
     prepare_file,
     reraise_if_programming,
 )
+from tutor.progress.fields import one_of
 from tutor.progress.schema import (
+    BOUNDS,
     RUN_STATUSES,
     TABLES,
     UnreadableDatabase,
@@ -105,6 +107,26 @@ class ExerciseRun:
     metrics: dict[str, Any] | None
     history_path: str | None
     model_path: str | None
+    details: dict[str, Any] | None = None
+    """Folder, script, options, device, data and parameters (`fields.RUN_DETAILS`); None
+    for runs recorded before the tutor kept them."""
+
+
+@dataclass(frozen=True)
+class ChallengeAttempt:
+    """One judged run of a challenge: the score its metric reached against the goal, with
+    how many parameters (over-budget scripts never get this far)."""
+
+    challenge_id: str
+    at: datetime
+    metric: str
+    bound: str
+    """`at_least` or `at_most`: which way the goal counts."""
+    goal: float
+    score: float | None
+    params: int | None
+    passed: bool
+    stand_in: bool
 
 
 @dataclass(frozen=True)
@@ -380,18 +402,20 @@ class ProgressStore:
         *,
         history_path: str | None = None,
         model_path: str | None = None,
+        details: dict[str, Any] | None = None,
         now: datetime | None = None,
     ) -> int | None:
         """Record an exercise run as running; its id for `finish_run`, or None if the
         write failed (the run itself can go ahead, it just will not be listed)."""
         started = to_iso(self._now(now))
+        details_json = None if details is None else fields.run_details(details)
 
         def work(conn: sqlite3.Connection) -> int:
             cursor = conn.execute(
                 """INSERT INTO exercise_runs
-                   (exercise_id, started, status, history_path, model_path)
-                   VALUES (?, ?, 'running', ?, ?)""",
-                (exercise_id, started, history_path, model_path),
+                   (exercise_id, started, status, history_path, model_path, details)
+                   VALUES (?, ?, 'running', ?, ?, ?)""",
+                (exercise_id, started, history_path, model_path, details_json),
             )
             return int(cursor.lastrowid or 0)
 
@@ -405,22 +429,26 @@ class ProgressStore:
         metrics: dict[str, Any] | None = None,
         history_path: str | None = None,
         model_path: str | None = None,
+        details: dict[str, Any] | None = None,
         now: datetime | None = None,
     ) -> bool:
         """Close a run with its final status and metrics (NaN, infinite or non-numeric
-        values are saved as null: JSON has no such numbers). Paths given here replace those from
-        `start_run`. False if the write failed or the run is not in the file (any more)."""
+        values are saved as null: JSON has no such numbers). Paths and details given here
+        replace those from `start_run`. False if the write failed or the run is not in the
+        file (any more)."""
         if status not in FINAL_RUN_STATUSES:
             raise ValueError(f"status must be one of {FINAL_RUN_STATUSES}, got {status!r}")
         finished = to_iso(self._now(now))
         metrics_json = None if metrics is None else _storable_metrics(metrics)
+        details_json = None if details is None else fields.run_details(details)
 
         def work(conn: sqlite3.Connection) -> bool:
             cursor = conn.execute(
                 """UPDATE exercise_runs SET finished = ?, status = ?, metrics = ?,
-                   history_path = coalesce(?, history_path), model_path = coalesce(?, model_path)
+                   history_path = coalesce(?, history_path), model_path = coalesce(?, model_path),
+                   details = coalesce(?, details)
                    WHERE id = ?""",
-                (finished, status, metrics_json, history_path, model_path, run_id),
+                (finished, status, metrics_json, history_path, model_path, details_json, run_id),
             )
             return cursor.rowcount == 1
 
@@ -443,6 +471,55 @@ class ProgressStore:
             return len(stale)
 
         return self._write(work) or 0
+
+    def delete_runs(self, run_ids: list[int]) -> int:
+        """Forget these runs (their folders are the caller's to remove); how many were."""
+
+        def work(conn: sqlite3.Connection) -> int:
+            cursor = conn.executemany(
+                "DELETE FROM exercise_runs WHERE id = ?", [(run_id,) for run_id in run_ids]
+            )
+            return cursor.rowcount
+
+        return self._write(work) or 0
+
+    def record_challenge_attempt(
+        self,
+        challenge_id: str,
+        *,
+        metric: str,
+        bound: str,
+        goal: float,
+        score: float | None,
+        params: int | None,
+        passed: bool,
+        stand_in: bool,
+        now: datetime | None = None,
+    ) -> bool:
+        """Keep one judged attempt at a challenge (the best and the count of tries come
+        from all of them)."""
+        row = (
+            fields.name(challenge_id),
+            to_iso(self._now(now)),
+            fields.name(metric),
+            one_of(BOUNDS)(bound),
+            fields.score(goal),
+            None if score is None or not fields.is_number(score) else float(score),
+            None if params is None else fields.count(params),
+            passed,
+            stand_in,
+        )
+
+        def work(conn: sqlite3.Connection) -> bool:
+            conn.execute(
+                """INSERT INTO challenge_attempts
+                   (challenge_id, at, metric, bound, goal, score, params, passed, stand_in)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                row,
+            )
+            return True
+
+        return bool(self._write(work))
 
     def set_setting(self, key: str, value: str) -> bool:
         """Remember a value for the next session (`language`, say)."""
@@ -512,6 +589,10 @@ class ProgressStore:
         """Exercise runs, oldest first, for one exercise or all."""
         return self._read(lambda conn: _runs(conn, exercise_id), [])
 
+    def challenge_attempts(self, challenge_id: str | None = None) -> list[ChallengeAttempt]:
+        """Attempts at one challenge or all, oldest first."""
+        return self._read(lambda conn: _challenge_attempts(conn, challenge_id), [])
+
     def report(self, now: datetime | None = None) -> dict[str, Any]:
         """Exactly what `dltutor progress --json` prints, from one consistent snapshot."""
         moment = self._now(now)
@@ -541,9 +622,17 @@ class ProgressStore:
                     }
                     for run in _runs(conn, None)
                 ],
+                "challenges": challenge_report(_challenge_attempts(conn, None)),
             }
 
-        empty = {"lessons": {}, "topics": [], "due_reviews": 0, "streak": 0, "runs": []}
+        empty = {
+            "lessons": {},
+            "topics": [],
+            "due_reviews": 0,
+            "streak": 0,
+            "runs": [],
+            "challenges": [],
+        }
         return self._read(work, empty)
 
     def _streak(self, conn: sqlite3.Connection, now: datetime) -> int:
@@ -690,7 +779,8 @@ def _topics(conn: sqlite3.Connection) -> list[TopicStatus]:
 
 def _runs(conn: sqlite3.Connection, exercise_id: str | None) -> list[ExerciseRun]:
     rows = conn.execute(
-        """SELECT id, exercise_id, started, finished, status, metrics, history_path, model_path
+        """SELECT id, exercise_id, started, finished, status, metrics, history_path, model_path,
+                  details
            FROM exercise_runs WHERE ?1 IS NULL OR exercise_id = ?1 ORDER BY started, id""",
         (exercise_id,),
     )
@@ -704,9 +794,77 @@ def _runs(conn: sqlite3.Connection, exercise_id: str | None) -> list[ExerciseRun
             metrics=None if row[5] is None else json.loads(row[5]),
             history_path=row[6],
             model_path=row[7],
+            details=None if row[8] is None else json.loads(row[8]),
         )
         for row in rows
     ]
+
+
+def _challenge_attempts(
+    conn: sqlite3.Connection, challenge_id: str | None
+) -> list[ChallengeAttempt]:
+    rows = conn.execute(
+        """SELECT challenge_id, at, metric, bound, goal, score, params, passed, stand_in
+           FROM challenge_attempts WHERE ?1 IS NULL OR challenge_id = ?1 ORDER BY at, id""",
+        (challenge_id,),
+    )
+    return [
+        ChallengeAttempt(
+            challenge_id=row[0],
+            at=parse_iso(row[1]),
+            metric=row[2],
+            bound=row[3],
+            goal=float(row[4]),
+            score=None if row[5] is None else float(row[5]),
+            params=row[6],
+            passed=bool(row[7]),
+            stand_in=bool(row[8]),
+        )
+        for row in rows
+    ]
+
+
+def best_attempt(attempts: list[ChallengeAttempt]) -> ChallengeAttempt | None:
+    """A pass before a fail, then the better score (by the goal's direction), then fewer
+    parameters, then the earlier attempt."""
+
+    def rank(attempt: ChallengeAttempt) -> tuple[bool, float, int, datetime]:
+        score = attempt.score if attempt.score is not None else -math.inf
+        if attempt.bound == "at_most" and attempt.score is not None:
+            score = -score
+        params = attempt.params if attempt.params is not None else 2**63
+        return (not attempt.passed, -score, params, attempt.at)
+
+    return min(attempts, key=rank, default=None)
+
+
+def challenge_report(attempts: list[ChallengeAttempt]) -> list[dict[str, Any]]:
+    """Per challenge tried, by id: how many judged tries, whether any passed, and the best
+    attempt (`dltutor progress --json`'s `challenges`)."""
+    by_id: dict[str, list[ChallengeAttempt]] = {}
+    for attempt in attempts:
+        by_id.setdefault(attempt.challenge_id, []).append(attempt)
+    report = []
+    for challenge_id, tried in sorted(by_id.items()):
+        best = best_attempt(tried)
+        assert best is not None
+        report.append(
+            {
+                "id": challenge_id,
+                "tries": len(tried),
+                "passed": any(attempt.passed for attempt in tried),
+                "best": {
+                    "at": to_iso(best.at),
+                    "metric": best.metric,
+                    best.bound: best.goal,
+                    "score": best.score,
+                    "params": best.params,
+                    "passed": best.passed,
+                    "stand_in": best.stand_in,
+                },
+            }
+        )
+    return report
 
 
 def _storable_metrics(metrics: dict[str, Any]) -> str:
@@ -731,6 +889,7 @@ def _parse_or_none(text: str | None) -> datetime | None:
 
 __all__ = [
     "DATABASE_NAME",
+    "ChallengeAttempt",
     "ExerciseRun",
     "LessonStatus",
     "ProgressStore",

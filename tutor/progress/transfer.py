@@ -12,7 +12,12 @@ follows (`ProgressStore.replace_with`) is one transaction. Field names follow th
      "exercise_runs": [{"exercise", "started", "finished", "status", "metrics",
                         "history_path", "model_path"}],
      "review_cards": [{"topic", "card": <fsrs.Card.to_dict()>}],
-     "settings": {"last_lesson": "...", ...}}
+     "settings": {"last_lesson": "...", ...},
+     "challenge_attempts": [{"challenge", "at", "metric", "bound", "goal", "score",
+                             "params", "passed", "stand_in"}]}
+
+A run's `details` (its folder, script, options, data, parameters: `fields.RUN_DETAILS`) and
+the `challenge_attempts` came later; an export made before them has neither, and imports.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from tutor.errors import TutorError
 from tutor.progress import fields
 from tutor.progress.fields import Invalid, one_of, optional
 from tutor.progress.review import DIFFICULTIES
-from tutor.progress.schema import LESSON_EVENTS, RUN_STATUSES, to_iso
+from tutor.progress.schema import BOUNDS, LESSON_EVENTS, RUN_STATUSES, to_iso
 from tutor.safeio import read_text
 
 EXPORT_FORMAT = "dltutor-progress"
@@ -64,14 +69,29 @@ _SECTIONS: Mapping[str, _Fields] = {
         "metrics": optional(fields.metrics),
         "history_path": optional(fields.run_file),
         "model_path": optional(fields.run_file),
+        "details": optional(fields.run_details),
     },
     "review_cards": {"topic": fields.name, "card": fields.card},
+    "challenge_attempts": {
+        "challenge": fields.name,
+        "at": fields.timestamp,
+        "metric": fields.name,
+        "bound": one_of(BOUNDS),
+        "goal": fields.score,
+        "score": optional(fields.score),
+        "params": optional(fields.count),
+        "passed": fields.boolean,
+        "stand_in": fields.boolean,
+    },
 }
 """Each exported section: a list of objects with these fields, checked and normalised by
 these rules (`tutor.progress.fields`: times to stored form, metrics to JSON text, cards to
 `fsrs.Card`, run files to paths inside the data directory)."""
 
 _UNIQUE: Mapping[str, str] = {"review_cards": "topic"}
+_LATER_FIELDS: Mapping[str, str] = {"exercise_runs": "details"}
+"""Fields added after the format's first version: missing in an older export, they are
+null."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +103,7 @@ class ProgressExport:
     exercise_runs: tuple[dict[str, Any], ...]
     review_cards: tuple[dict[str, Any], ...]
     settings: Mapping[str, str]
+    challenge_attempts: tuple[dict[str, Any], ...] = ()
 
     def summary(self) -> str:
         """One line for the confirmation prompt and the report after importing."""
@@ -143,6 +164,9 @@ def _section(
             raise TutorError(f"{where} must be an object")
         values = {}
         for field, check in rules.items():
+            if field not in row and _LATER_FIELDS.get(name) == field:
+                values[field] = None
+                continue
             if field not in row:
                 raise TutorError(f"{where}.{field} is missing")
             try:
@@ -208,10 +232,29 @@ def export_document(conn: sqlite3.Connection, exported: str) -> dict[str, Any]:
             "metrics": None if row[4] is None else json.loads(row[4]),
             "history_path": row[5],
             "model_path": row[6],
+            "details": None if row[7] is None else json.loads(row[7]),
         }
         for row in conn.execute(
-            """SELECT exercise_id, started, finished, status, metrics, history_path, model_path
+            """SELECT exercise_id, started, finished, status, metrics, history_path, model_path,
+                      details
                FROM exercise_runs ORDER BY started, id"""
+        )
+    ]
+    challenge_attempts = [
+        {
+            "challenge": row[0],
+            "at": row[1],
+            "metric": row[2],
+            "bound": row[3],
+            "goal": row[4],
+            "score": row[5],
+            "params": row[6],
+            "passed": bool(row[7]),
+            "stand_in": bool(row[8]),
+        }
+        for row in conn.execute(
+            """SELECT challenge_id, at, metric, bound, goal, score, params, passed, stand_in
+               FROM challenge_attempts ORDER BY at, id"""
         )
     ]
     review_cards = [
@@ -228,6 +271,7 @@ def export_document(conn: sqlite3.Connection, exported: str) -> dict[str, Any]:
         "exercise_runs": exercise_runs,
         "review_cards": review_cards,
         "settings": settings,
+        "challenge_attempts": challenge_attempts,
     }
 
 
@@ -246,10 +290,17 @@ def insert_export(conn: sqlite3.Connection, export: ProgressExport) -> None:
     cards = export.review_cards
     conn.executemany(
         """INSERT INTO exercise_runs
-           (exercise_id, started, finished, status, metrics, history_path, model_path)
+           (exercise_id, started, finished, status, metrics, history_path, model_path, details)
            VALUES (:exercise, :started, :finished, :status, :metrics, :history_path,
-                   :model_path)""",
+                   :model_path, :details)""",
         export.exercise_runs,
+    )
+    conn.executemany(
+        """INSERT INTO challenge_attempts
+           (challenge_id, at, metric, bound, goal, score, params, passed, stand_in)
+           VALUES (:challenge, :at, :metric, :bound, :goal, :score, :params, :passed,
+                   :stand_in)""",
+        export.challenge_attempts,
     )
     conn.executemany(
         "INSERT INTO review_cards (topic, card, due) VALUES (?, ?, ?)",

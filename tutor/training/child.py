@@ -33,9 +33,11 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+from tutor.challenges import find_challenge
+from tutor.challenges.workspace import criterion_for, find
 from tutor.datasets import limit_download_time
 from tutor.errors import TutorError
-from tutor.exercises import Exercise, exercise, new_run_dir
+from tutor.exercises import Exercise, new_run_dir
 from tutor.gpu import nvml_ids
 from tutor.inspect.keep import keep_for_inspection
 from tutor.training import gpu_devices, hooks, out_of_memory, results
@@ -73,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop = hooks.StopRequest()
     _handle_stop_signals(stop)
     try:
-        item = exercise(args.exercise)
+        item = find(args.exercise)  # an exercise, or a challenge in an exercise's form
         script = Path(args.script) if args.script else item.script
         _check_syntax(script)  # before the 5-second TensorFlow import: a typo shows at once
         configure_environment(args.device)
@@ -101,7 +103,8 @@ def run_script(
 ) -> int:
     """Run the script under the Keras hooks and report its result; the exit status."""
     capture = hooks.Capture()
-    hooks.install(events.emit, stop, capture, lambda: _script_globals(script, capture))
+    budget = _budget(item.id)
+    hooks.install(events.emit, stop, capture, lambda: _script_globals(script, capture), budget)
     sys.argv = [str(script), *args.script_args]
     sys.path.insert(0, str(script.parent))  # as `python FILE` does
     limit_download_time()  # a proxy that never answers fails, and the stand-in is used
@@ -111,6 +114,9 @@ def run_script(
             capture.script_globals = runpy.run_path(str(script), run_name="__main__")
     except (hooks.TrainingCancelled, KeyboardInterrupt):
         status = "cancelled"
+    except hooks.Refused as refused:  # a challenge's model over its budget, before fit
+        stop.finishing = True
+        return _fail(events, refused.error, "")
     except SystemExit as error:
         if error.code not in (None, 0):
             stop.finishing = True
@@ -150,7 +156,9 @@ def _result(item: Exercise, capture: hooks.Capture, status: str, run_dir: Path) 
         capture.model.save(model_path)
     passed, criterion = (None, None)
     if status == "completed" and item.trains:
-        passed, criterion = results.judge(item.criterion, final)
+        stand_in = bool(names.get("STAND_IN", False))
+        test = {f"test_{name}": value for name, value in (capture.test_logs or {}).items()}
+        passed, criterion = results.judge(criterion_for(item, stand_in), {**final, **test})
     report = None
     evaluated = None
     if status == "completed" and item.trains and capture.evaluated:
@@ -179,6 +187,14 @@ def _result(item: Exercise, capture: hooks.Capture, status: str, run_dir: Path) 
         stand_in=bool(names.get("STAND_IN", False)),
         **(report or {}),
     )
+
+
+def _budget(item_id: str) -> hooks.ParameterBudget | None:
+    """A challenge's rules for its model, checked when `fit` begins; None for exercises."""
+    found = find_challenge(item_id)
+    if found is None:
+        return None
+    return hooks.ParameterBudget(found.id, found.max_params, found.requires)
 
 
 def class_names(item: Exercise, names: Mapping[str, Any]) -> list[str] | None:

@@ -15,6 +15,7 @@ import shutil
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from tutor.exercises import Exercise
@@ -57,11 +58,15 @@ def run_exercise(
     gpu: int | None = None,
     gpu_memory: int | None = None,
     mixed_precision: bool = False,
+    script: Path | None = None,
 ) -> int:
     """Train `exercise` in a child process, showing its progress in `lang`; the exit
-    status. `extra_args` go to the script (its own options, such as `--folds 10`)."""
+    status. `extra_args` go to the script (its own options, such as `--folds 10`);
+    `script` runs in place of the exercise's (default: the learner's copy, else the
+    original)."""
     run = TrainingRun(
         exercise,
+        script=script,
         epochs=epochs,
         batch_size=batch_size,
         offline=offline,

@@ -18,7 +18,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tutor.training.protocol import Batch, Epoch, Event, Fit, finite
+from tutor.training.protocol import (
+    MISSING_LAYER,
+    OVER_BUDGET,
+    Batch,
+    Epoch,
+    Error,
+    Event,
+    Fit,
+    finite,
+)
 
 BATCH_INTERVAL_S = 0.1  # at most ten batch events a second
 MAX_PREDICTED = 10_000  # examples collected from a tf.data test set for the confusion matrix
@@ -63,14 +72,76 @@ class Capture:
         return max((len(values) for values in self.history.values()), default=0)
 
 
+class Refused(BaseException):
+    """A challenge's model broke its rules when `fit` began (a BaseException, so that a
+    script's `except Exception` cannot train on regardless); `error` says how."""
+
+    def __init__(self, error: Error) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+@dataclass(frozen=True)
+class ParameterBudget:
+    """A challenge's rules for the built model: at most `max_params` parameters, and one of
+    the `requires` layer classes (when any are named)."""
+
+    challenge: str
+    max_params: int
+    requires: tuple[str, ...] = ()
+
+    def check(self, model: Any, params: int | None) -> None:
+        """`Refused` if the model breaks a rule. Counted here, after Keras has built the
+        model and before the first batch, for scripts the engine could not read."""
+        if params is not None and params > self.max_params:
+            raise Refused(
+                Error.of(
+                    OVER_BUDGET,
+                    id=self.challenge,
+                    count=f"{params:,}",
+                    budget=f"{self.max_params:,}",
+                )
+            )
+        if self.requires and not set(self.requires) & layer_classes(model):
+            layers = ", ".join(self.requires)
+            raise Refused(Error.of(MISSING_LAYER, id=self.challenge, layers=layers))
+
+
+def layer_classes(model: Any) -> set[str]:
+    """The class names of every layer in `model`, nested models and wrapped layers (the
+    LSTM in a Bidirectional) included."""
+    found: set[str] = set()
+    pending = list(getattr(model, "layers", []))
+    while pending:
+        layer = pending.pop()
+        found.add(type(layer).__name__)
+        pending += getattr(layer, "layers", None) or []
+        pending += [
+            inner
+            for name in ("layer", "forward_layer", "backward_layer")
+            if (inner := getattr(layer, name, None)) is not None
+        ]
+    return found
+
+
+def count_params(model: Any) -> int | None:
+    """The built model's parameter count, as `model.summary()` totals it."""
+    try:
+        return int(model.count_params())
+    except (ValueError, AttributeError, TypeError):  # not built: nothing to count yet
+        return None
+
+
 def install(
     emit: Callable[[Event], None],
     stop: StopRequest,
     capture: Capture,
     script_globals: Callable[[], Mapping[str, Any] | None],
+    budget: ParameterBudget | None = None,
 ) -> None:
     """Patch Keras in this process; `script_globals` returns the running script's globals
-    (for its `DATASET` and `STAND_IN` when a fit begins)."""
+    (for its `DATASET` and `STAND_IN` when a fit begins); `budget` holds a challenge's
+    model to its rules when a fit begins."""
     import keras
 
     class TutorCallback(keras.callbacks.Callback):
@@ -84,6 +155,7 @@ def install(
         def on_train_begin(self, logs: Any = None) -> None:
             capture.history = {}
             names = script_globals() or {}
+            params = count_params(self.model)
             emit(
                 Fit(
                     index=self.index,
@@ -91,8 +163,11 @@ def install(
                     steps=self.params.get("steps"),
                     dataset=_text_or_none(names.get("DATASET")),
                     stand_in=bool(names.get("STAND_IN", False)),
+                    params=params,
                 )
             )
+            if budget is not None:
+                budget.check(self.model, params)
 
         def on_epoch_begin(self, epoch: int, logs: Any = None) -> None:
             self._check_stop()

@@ -55,6 +55,8 @@ OUT_OF_GPU_CAP = (
     "the run filled its --gpu-memory cap of {cap} MB at batch size {batch}: raise the cap or "
     "try a smaller --batch-size"
 )
+OVER_BUDGET = "{id}: the model has {count} parameters, over the budget of {budget}"
+MISSING_LAYER = "{id}: the model must use one of these layers: {layers}"
 TUTOR_MESSAGES = (
     KILLED_OUTRIGHT,
     KILLED_BY_SIGNAL,
@@ -69,6 +71,8 @@ TUTOR_MESSAGES = (
     OUT_OF_GPU_MEMORY,
     OUT_OF_GPU_MEMORY_HELD,
     OUT_OF_GPU_CAP,
+    OVER_BUDGET,
+    MISSING_LAYER,
 )
 
 
@@ -108,6 +112,8 @@ class Fit:
     dataset: str | None = None
     """The script's `DATASET` at this point: what its loader actually used."""
     stand_in: bool = False
+    params: int | None = None
+    """The built model's parameter count, as Keras counts it."""
 
 
 @dataclass(frozen=True)

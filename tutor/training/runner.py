@@ -33,8 +33,11 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 import tutor
+from tutor.challenges.attempts import record_attempt
+from tutor.challenges.workspace import is_edited, script_to_run
 from tutor.errors import TutorError
-from tutor.exercises import Exercise, new_run_dir, script_to_run
+from tutor.exercises import Exercise, new_run_dir
+from tutor.runs.details import RunDetails, keep_script
 from tutor.training.lines import LineSplitter
 from tutor.training.liveness import hold_run_lock, release_run_lock
 from tutor.training.protocol import (
@@ -132,6 +135,8 @@ class TrainingRun:
         self.store = store
         self.env = env
         self.run_dir: Path | None = None
+        self.details: RunDetails | None = None
+        """What the Runs screen shows of the run, gathered from its events."""
         self.result: Result | None = None
         """The final result, set once the child has exited."""
         self.cancel_requested = False
@@ -201,8 +206,15 @@ class TrainingRun:
             raise TutorError(f"cannot start the training process: {error}") from None
         finally:
             os.close(write_fd)
+        keep_script(self.script, self.run_dir)  # seconds before TensorFlow lets it run
+        self.details = RunDetails(
+            self.run_dir,
+            self.script.name,
+            is_edited(self.exercise, self.script),
+            (*self.script_args, *self.device_args),
+        )
         if self.store is not None:
-            self._run_id = self.store.start_run(self.exercise.id)
+            self._run_id = self.store.start_run(self.exercise.id, details=self.details.to_json())
             if self._run_id is not None:
                 self._run_lock = hold_run_lock(self._run_id)  # 'running' while we live
         loop = asyncio.get_running_loop()
@@ -223,6 +235,8 @@ class TrainingRun:
         await self.start()
         try:
             while (item := await self._queue.get()) is not _DONE:
+                if self.details is not None:
+                    self.details.observe(item)
                 if isinstance(item, Result):
                     self._reported = item  # final only once the child has exited
                 else:
@@ -416,13 +430,16 @@ class TrainingRun:
         if self.store is None or self._run_id is None:
             return
         result = self.result or Result(status="cancelled" if self.cancel_requested else "error")
+        details = self.details
         self.store.finish_run(
             self._run_id,
             result.status,
             metrics=run_metrics(result),
             history_path=result.history_path,
             model_path=result.model_path,
+            details=details.to_json() if details is not None else None,
         )
+        record_attempt(self.store, self.exercise.id, result, details.params if details else None)
 
 
 def _signal_name(number: int) -> str:
