@@ -385,6 +385,82 @@ def quiz_command(
     run_console_quiz(questions, lang, total=count)
 
 
+@app.command("inspect")
+def inspect_command(
+    ctx: typer.Context,
+    run: Annotated[
+        str,
+        typer.Argument(
+            metavar="RUN", help="A run folder, a run number, or an exercise id (its latest run)."
+        ),
+    ],
+    sample: Annotated[int, typer.Option("--sample", min=0, help="Which saved test sample.")] = 0,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the sample's numbers as one JSON object.")
+    ] = False,
+) -> None:
+    """Look inside a trained network: open the tutor on the run (pictures, feature maps,
+    mistakes, the drawing pad), or with --json print one sample's label, probabilities and
+    every layer's output shape and range."""
+    from tutor.inspect.locate import locate_run
+
+    folder = locate_run(run)
+    if json_output:
+        from tutor.inspect.headless import inspect_record
+
+        print_json_lines([inspect_record(folder, sample)])
+        return
+    from tutor.launch import open_tutor
+
+    def inspect_screen() -> Any:
+        from tutor.ui.screens.inspect import InspectScreen
+
+        return InspectScreen(folder, sample=sample)
+
+    open_tutor(ctx.obj, start_screen=inspect_screen)
+
+
+@app.command("predict")
+def predict_command(
+    ctx: typer.Context,
+    run: Annotated[
+        str,
+        typer.Argument(
+            metavar="RUN", help="A run folder, a run number, or an exercise id (its latest run)."
+        ),
+    ],
+    input_file: Annotated[
+        Path,
+        typer.Option(
+            "--input",
+            help="A .npy array shaped like one input of the model, or a PNG for models of "
+            "28x28 digits or clothes (prepared as the drawing pad prepares a drawing).",
+        ),
+    ],
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print probabilities and prediction as JSON.")
+    ] = False,
+) -> None:
+    """Run a trained model on your own input."""
+    from tutor.inspect.headless import predict_record
+    from tutor.inspect.locate import locate_run
+
+    record = predict_record(locate_run(run), input_file)
+    if json_output:
+        print_json_lines([record])
+        return
+    lang = ctx.obj or "en"
+    probabilities, predicted = record["probabilities"], record["predicted"]
+    if not probabilities:
+        typer.echo(translate("Predicted: {value}", lang).format(value=f"{predicted:.4g}"))
+        return
+    names = record["classes"] or [str(n) for n in range(len(probabilities))]
+    line = translate("Predicted: {value}", lang)
+    typer.echo(line.format(value=f"{names[predicted]} ({probabilities[predicted]:.1%})"))
+    for index in sorted(range(len(names)), key=lambda n: -probabilities[n])[:5]:
+        typer.echo(f"  {names[index]:<14} {probabilities[index]:6.1%}")
+
+
 progress_app = TutorTyper(help="What you have read, answered and trained, and what is due.")
 app.add_typer(progress_app, name="progress")
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]

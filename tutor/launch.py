@@ -8,6 +8,8 @@ start-up budget. Anything else (`--lang`, `--help`, a sub-command) goes to `tuto
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from tutor.errors import TutorError
 from tutor.i18n import translate
@@ -31,9 +33,10 @@ def main() -> None:
         raise SystemExit(1) from None
 
 
-def open_tutor(lang: str | None) -> None:
+def open_tutor(lang: str | None, start_screen: Callable[[], Any] | None = None) -> None:
     """Run the app in `lang` (None: the language remembered from last time, else the
-    locale's) until the learner quits.
+    locale's) until the learner quits; `start_screen` opens over the home screen
+    (`dltutor inspect RUN`).
 
     Without a terminal on every end (`dltutor < /dev/null > out`, a cron job, or `2> log`:
     Textual draws on stderr) the app would write escape codes into a file and wait for keys
@@ -48,7 +51,7 @@ def open_tutor(lang: str | None) -> None:
         raise SystemExit(1)
     from tutor.ui.app import make_app
 
-    app = make_app(lang=language)
+    app = make_app(lang=language, start_screen=start_screen)
     app.run()
     if app.return_code:  # an unhandled error: Textual printed it; the shell must see it too
         raise SystemExit(app.return_code)

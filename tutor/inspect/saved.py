@@ -25,10 +25,9 @@ from typing import Any
 import numpy as np
 
 from tutor.errors import TutorError
+from tutor.inspect.files import INSPECT_FILE, MODEL_FILE, inspect_problem
 from tutor.safeio import FileRefused, read_bytes, write_atomic
 
-INSPECT_FILE = "inspect.npz"
-MODEL_FILE = "model.keras"
 FORMAT = 1
 SAMPLE_COUNT = 100
 """The first test inputs kept: enough to browse, small enough to write in a blink."""
@@ -45,10 +44,6 @@ class InspectError(TutorError):
     """A run that cannot be inspected (missing, unfinished, old, damaged); one line."""
 
 
-NOT_SAVED = (
-    "{run} cannot be inspected: it was trained before dltutor kept what Inspect needs "
-    "(train it again to look inside)"
-)
 
 
 @dataclass(frozen=True)
@@ -238,10 +233,9 @@ def load_inspection(run_dir: Path) -> Inspection:
     damaged, or the model is missing."""
     run_dir = Path(run_dir)
     path = run_dir / INSPECT_FILE
-    if not (run_dir / MODEL_FILE).is_file():
-        raise InspectError(f"{run_dir.name} has no saved model ({MODEL_FILE})")
-    if not path.exists():
-        raise InspectError(NOT_SAVED.format(run=run_dir.name))
+    problem = inspect_problem(run_dir)
+    if problem is not None:
+        raise InspectError(problem)
     try:
         data = read_bytes(path, MAX_FILE_BYTES)
         with np.load(io.BytesIO(data), allow_pickle=False) as archive:

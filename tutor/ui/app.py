@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tutor.config import remember_language
 from tutor.exercises import Exercise
@@ -50,7 +52,9 @@ class TutorApp(App[None]):
         *,
         no_color: bool = False,
         run_factory: RunFactory = start_child,
+        start_screen: Callable[[], Screen[None]] | None = None,
     ) -> None:
+        """`start_screen` opens over the home screen at start (`dltutor inspect RUN`)."""
         # Textual alone turns NO_COLOR into shades of grey; in ANSI mode it strips colour
         # entirely, as no-color.org asks, and widgets fall back to bold and reverse video.
         super().__init__(ansi_color=True if no_color else None)
@@ -59,6 +63,7 @@ class TutorApp(App[None]):
         self.course = course
         self.progress = progress
         self.run_factory = run_factory
+        self.start_screen = start_screen
         self.training: TrainingSession | None = None
         """The latest exercise run; one at a time, since each wants the whole CPU or GPU."""
         self.run_options: dict[str, RunOptions] = {}
@@ -70,6 +75,8 @@ class TutorApp(App[None]):
         self.set_aside_startup_objects()
         close_interrupted_runs(self.progress)  # runs a killed tutor left 'running'
         self.push_screen(HomeScreen())
+        if self.start_screen is not None:
+            self.push_screen(self.start_screen())
         self.show_progress_notice()
 
     def set_aside_startup_objects(self) -> None:
@@ -136,6 +143,7 @@ def make_app(
     lang: str | None = None,
     progress: ProgressStore | None = None,
     run_factory: RunFactory = start_child,
+    start_screen: Callable[[], Screen[None]] | None = None,
 ) -> TutorApp:
     """Build the app for the CLI and the tests alike (progress from the learner's data
     directory unless a store is given)."""
@@ -146,4 +154,5 @@ def make_app(
         progress if progress is not None else ProgressStore(),
         no_color=no_color,
         run_factory=run_factory,
+        start_screen=start_screen,
     )
