@@ -326,9 +326,9 @@ def doctor_command(
         float,
         typer.Option(
             "--wait", min=1, max=600, metavar="SECONDS",
-            help="How long TensorFlow may take to start (default: 12).",
+            help="How long TensorFlow may take to start (default: 11).",
         ),
-    ] = 12.0,
+    ] = 11.0,
 ) -> None:
     """Check this machine before training: versions, GPUs, CUDA, datasets, folders, terminal.
 
