@@ -9,12 +9,13 @@ cannot be read (no `nvidia-ml-py`, no driver): never an error.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Static
 
-from tutor.gpu import GpuSampler, gpu_line
+from tutor.gpu import GpuSampler, gpu_line, nvml
 
 
 class GpuPanel(Static):
@@ -39,6 +40,12 @@ class GpuPanel(Static):
             self.update(Text(text))
         if self.display != bool(text):
             self.display = bool(text)
+
+    def on_mount(self) -> None:
+        # Opening NVML can take a second on a GPU whose driver is not kept loaded: done
+        # here in a thread, so that the Options dialog's question (is there a GPU?) and
+        # the first reading find it open.
+        threading.Thread(target=nvml, name="nvml-open", daemon=True).start()
 
     def on_unmount(self) -> None:
         self._stop()
