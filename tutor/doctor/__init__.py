@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.doctor import machine
-from tutor.doctor.verdicts import Check, judge
+from tutor.doctor.verdicts import Check, gpus_seen, judge
 
 PROBE_WAIT_S = 11.0
 """TensorFlow's import takes 3 to 8 s on a warm disk; past this the doctor gives up on it
@@ -90,20 +90,12 @@ def _child_env() -> dict[str, str]:
 
 
 def _record(probe: dict[str, Any], facts: dict[str, Any], checks: list[Check]) -> dict[str, Any]:
-    memory = {item["id"]: item["memory_mb"] for item in facts["nvml"]["gpus"]}
-    from tutor.gpu import nvml_ids
-
-    seen = probe.get("gpus", [])
-    ids = nvml_ids([gpu["index"] for gpu in seen], facts["environ"])
     return {
         "python": facts["python"],
         "dltutor": facts["dltutor"],
         "tensorflow": probe.get("tensorflow"),
         "keras": probe.get("keras"),
-        "gpus": [
-            {**gpu, "memory_mb": memory.get(gpu_id)}
-            for gpu, gpu_id in zip(seen, ids + [""] * len(seen), strict=False)
-        ],
+        "gpus": gpus_seen(probe, facts),
         "cuda": {
             "built_with_cuda": probe.get("built_with_cuda"),
             "cuda": probe.get("cuda"),

@@ -123,10 +123,8 @@ def _gpus(probe: Mapping[str, Any], machine: Mapping[str, Any]) -> list[Check]:
         checks.append(Check("ok", "NVIDIA driver {driver} (CUDA up to {cuda})", values))
     if "tensorflow" not in probe:
         return checks
-    memory = {item["id"]: item["memory_mb"] for item in nvml["gpus"]}
-    ids = nvml_ids([gpu["index"] for gpu in probe["gpus"]], machine["environ"])
-    for gpu, gpu_id in zip(probe["gpus"], ids + [""] * len(probe["gpus"]), strict=False):
-        total = memory.get(gpu_id)
+    for gpu in gpus_seen(probe, machine):
+        total = gpu["memory_mb"]
         values = {
             "index": gpu["index"],
             "name": gpu["name"],
@@ -139,6 +137,18 @@ def _gpus(probe: Mapping[str, Any], machine: Mapping[str, Any]) -> list[Check]:
     if not probe["gpus"]:
         checks.append(_why_no_gpu(probe, machine))
     return checks
+
+
+def gpus_seen(probe: Mapping[str, Any], machine: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The GPUs TensorFlow sees, each with its memory as NVML tells it (None without NVML):
+    TensorFlow's GPU i is NVML's GPU `nvml_ids([i])`."""
+    memory = {item["id"]: item["memory_mb"] for item in machine["nvml"]["gpus"]}
+    seen = probe.get("gpus", [])
+    ids = nvml_ids([gpu["index"] for gpu in seen], machine["environ"])
+    return [
+        {**gpu, "memory_mb": memory.get(gpu_id)}
+        for gpu, gpu_id in zip(seen, ids + [""] * len(seen), strict=False)
+    ]
 
 
 def _why_no_gpu(probe: Mapping[str, Any], machine: Mapping[str, Any]) -> Check:
