@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli_helpers import english_prose
+from tests.cli_helpers import dltutor_in_terminal, english_prose
 from tests.conftest import dltutor
 from tests.gpu.stand_ins import H200, standin_env
 from tutor import doctor
@@ -261,3 +261,12 @@ def test_the_probe_finds_nvidias_pip_libraries(tmp_path: Path) -> None:
     assert found["libcudnn.so.9"] == str(lib / "cudnn/lib/libcudnn.so.9")
     assert found["libcufft.so"] is None
     assert cuda_libraries("11.8", "8", sorted(lib.glob("*/lib")))["libcudnn.so.8"] is None
+
+
+def test_in_a_small_terminal_inside_tmux(tmp_path: Path) -> None:
+    env = {**WELL, **standin_env({"gpus": []}), "TMUX": "/tmp/tmux-0/default,1,0"}
+    status, out = dltutor_in_terminal("doctor", env=env, columns=60)
+    assert status == 1
+    assert "! The terminal is 60x24; the tutor needs at least 80x24" in out
+    assert "    fix: enlarge the window (or the tmux pane)" in out
+    assert "+ TERM=xterm-256color, colours: 256, tmux" in out
