@@ -85,6 +85,78 @@ async def solution(pilot: Pilot) -> None:
     await _keys(pilot, "s")
 
 
+async def _inspect(pilot: Pilot, run: object, *keys: str) -> None:
+    """The Inspect screen on a saved run, its model a NumPy stand-in (tests/inspect)."""
+    from tests.inspect.fakes import FakeChild
+    from tutor.ui.screens.inspect import InspectScreen
+
+    pilot.app.push_screen(InspectScreen(run, child_factory=FakeChild))  # type: ignore[arg-type]
+    await pilot.pause(0.3)
+    for key in keys:
+        await _keys(pilot, key)
+
+
+async def inspect(pilot: Pilot) -> None:
+    from tests.inspect.fakes import image_run
+
+    await _inspect(pilot, image_run())
+
+
+async def inspect_layers(pilot: Pilot) -> None:
+    from tests.inspect.fakes import image_run
+
+    await _inspect(pilot, image_run(), "2")
+
+
+async def inspect_mistakes(pilot: Pilot) -> None:
+    from tests.inspect.fakes import image_run
+
+    await _inspect(pilot, image_run(), "3")
+
+
+async def inspect_weights(pilot: Pilot) -> None:
+    from tests.inspect.fakes import image_run
+
+    await _inspect(pilot, image_run(), "4")
+
+
+async def inspect_pad(pilot: Pilot) -> None:
+    from tests.inspect.fakes import image_run
+
+    await _inspect(pilot, image_run(), "d", "space", "down", "down", "down", "down")
+
+
+async def inspect_text(pilot: Pilot) -> None:
+    from tests.inspect.fakes import text_run
+
+    await _inspect(pilot, text_run())
+
+
+async def inspect_typing(pilot: Pilot) -> None:
+    from tests.inspect.fakes import text_run
+
+    await _inspect(pilot, text_run(), "t")
+
+
+async def inspect_old_run(pilot: Pilot) -> None:
+    from tests.inspect.fakes import image_run
+
+    run = image_run()
+    (run / "inspect.npz").unlink()  # a run from before Inspect
+    await _inspect(pilot, run)
+
+
+async def exercise_inspectable(pilot: Pilot) -> None:
+    """An exercise whose last run (in the progress store) can be inspected."""
+    from tests.inspect.fakes import image_run
+
+    store = pilot.app.progress  # type: ignore[attr-defined]
+    run_id = store.start_run("mnist-dnn")
+    model = str(image_run("mnist-dnn-20250101-120000") / "model.keras")
+    store.finish_run(run_id, "passed", metrics={}, history_path=None, model_path=model)
+    await exercise(pilot)
+
+
 SCREENS: dict[str, Opener] = {
     "home": home,
     "lesson": lesson,
@@ -99,6 +171,15 @@ SCREENS: dict[str, Opener] = {
     "exercise-picker": exercise_picker,
     "editor": editor,
     "solution": solution,
+    "exercise-inspectable": exercise_inspectable,
+    "inspect": inspect,
+    "inspect-layers": inspect_layers,
+    "inspect-mistakes": inspect_mistakes,
+    "inspect-weights": inspect_weights,
+    "inspect-pad": inspect_pad,
+    "inspect-text": inspect_text,
+    "inspect-typing": inspect_typing,
+    "inspect-old-run": inspect_old_run,
 }
 
 

@@ -9,6 +9,7 @@ second, never from the events themselves, so a fast run cannot flood the UI.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -47,6 +48,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         Binding("u", "reset", "Reset", show=False),
         Binding("s", "solution", "Solution"),
         Binding("o", "options", "Options"),
+        Binding("i", "inspect", "Inspect", tooltip="Look inside the trained network"),
         Binding("f", "full_output", "Output full screen", show=False),
         Binding("down,j", "scroll_log(1)", "Scroll down", show=False),
         Binding("up,k", "scroll_log(-1)", "Scroll up", show=False),
@@ -66,6 +68,8 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         self._shown_session: TrainingSession | None = None
         self._started = False
         self._was_active = False
+        self._inspect_dir: Path | None = None
+        """The newest finished run of this exercise that Inspect can open."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -84,6 +88,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         self.set_class(not self.exercise.trains, "no-training")
         self.set_interval(REDRAW_INTERVAL_S, self.redraw)
         self.watch(self.query_one("#log", RichLog), "scroll_y", self._show_scroll_hint)
+        self._find_inspectable()
 
     @property
     def session(self) -> TrainingSession | None:
@@ -99,6 +104,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         self._seen_version = -1
         self._started = False  # the log again from its start, in the new language
         self.redraw()
+        self._make_room_for_inspect()  # the language reset the footer's keys
 
     def redraw(self) -> None:
         """Bring the screen up to date with the run; cheap when nothing changed."""
@@ -115,6 +121,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         active = view is not None and view.active
         if active != self._was_active:  # the footer swaps Run and Cancel
             self._was_active = active
+            self._find_inspectable()  # a run that just finished can be looked into
             self.refresh_bindings()
         lang = self.tutor.lang
         self._show("#summary", self._summary(view, lang), layout=True)
@@ -259,6 +266,8 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         running = session is not None and session.active
         if action == "run":
             return not running
+        if action == "inspect":
+            return self._inspect_dir is not None
         if action == "cancel":
             return running
         return True
@@ -362,6 +371,40 @@ class ExerciseScreen(TutorScreen, Screen[None]):
     def action_full_output(self) -> None:
         """The output over the whole screen (curves hidden), and back."""
         self.toggle_class("full-output")
+
+    def _find_inspectable(self) -> None:
+        """Offer Inspect for the newest finished run that has what it needs: this
+        session's, else one the progress store remembers (a few file checks, no more)."""
+        from tutor.inspect.files import inspect_problem
+
+        folders = []
+        result = self.session.view.result if self.session is not None else None
+        if result is not None and result.model_path:
+            folders.append(Path(result.model_path).parent)
+        for run in reversed(self.tutor.progress.runs(self.exercise.id)[-3:]):
+            if run.model_path and run.status in ("passed", "failed"):
+                folders.append(Path(run.model_path).parent)
+        found = next((folder for folder in folders if inspect_problem(folder) is None), None)
+        if found != self._inspect_dir:
+            self._inspect_dir = found
+            self._make_room_for_inspect()
+
+    def _make_room_for_inspect(self) -> None:
+        """At 80 columns the footer has room for Inspect or Solution, not both: while there
+        is a run to inspect, Solution leaves the footer (s still works; help lists it)."""
+        keys = self._bindings.key_to_bindings
+        shown = self._inspect_dir is None
+        keys["s"] = [
+            replace(binding, show=shown) if binding.action == "solution" else binding
+            for binding in keys.get("s", [])
+        ]
+        self.refresh_bindings()
+
+    def action_inspect(self) -> None:
+        from tutor.ui.screens.inspect import InspectScreen  # on first use: start-up budget
+
+        if self._inspect_dir is not None:
+            self.app.push_screen(InspectScreen(self._inspect_dir))
 
     def action_back(self) -> None:
         session = self.session

@@ -8,6 +8,8 @@ not be able to hold up the keys.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -37,6 +39,7 @@ class ProgressScreen(TutorScreen, Screen[None]):
     CSS_PATH = "progress.tcss"
     BINDINGS = [
         Binding("escape,q,b", "app.pop_screen", "Back"),
+        Binding("i", "inspect", "Inspect", tooltip="Look inside the highlighted run's network"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, priority=True),
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
     ]
@@ -44,6 +47,7 @@ class ProgressScreen(TutorScreen, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._runs: dict[str, ExerciseRun] = {}
+        self._highlighted: ExerciseRun | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -96,6 +100,7 @@ class ProgressScreen(TutorScreen, Screen[None]):
             self._show_run(run, self.tutor.lang)
 
     def _show_run(self, run: ExerciseRun, lang: str) -> None:
+        self._highlighted = run
         figures = metrics_text(run.metrics) or translate("no figures saved", lang)
         self.query_one("#run-detail", Static).update(Text(f"{run.exercise_id}: {figures}"))
         self._load_history(run)
@@ -110,6 +115,25 @@ class ProgressScreen(TutorScreen, Screen[None]):
         if self.is_attached:
             plot = self.query_one("#history", HistoryPlot)
             plot.show(history, main_metric(history), lang=self.tutor.lang)
+
+    def action_inspect(self) -> None:
+        """Open the highlighted run in Inspect, or say in one line why it cannot be."""
+        from tutor.inspect.files import inspect_problem
+
+        run, lang = self._highlighted, self.tutor.lang
+        if run is None:
+            return
+        if not run.model_path:
+            self.notify(translate("This run has no saved model.", lang), timeout=5)
+            return
+        folder = Path(run.model_path).parent
+        problem = inspect_problem(folder, lang)
+        if problem is not None:
+            self.notify(problem, severity="warning", timeout=8)
+            return
+        from tutor.ui.screens.inspect import InspectScreen  # on first use: start-up budget
+
+        self.app.push_screen(InspectScreen(folder))
 
     def action_page(self, pages: int) -> None:
         report = self.query_one("#report", VerticalScroll)
