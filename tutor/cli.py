@@ -279,21 +279,23 @@ def run_command(
     --epochs to the script, not to dltutor). A challenge's model over its budget is refused
     before TensorFlow starts."""
     from tutor.challenges import find_challenge
-    from tutor.challenges.budget import enforce_budget
     from tutor.challenges.workspace import find, script_to_run
-    from tutor.progress import ProgressStore
-    from tutor.training.console import run_exercise
-    from tutor.training.liveness import close_interrupted_runs
 
     item = find(exercise_id)
     script = script.absolute() if script is not None else None  # the child runs elsewhere
     challenge = find_challenge(exercise_id)
-    if challenge is not None:
+    if challenge is not None:  # refused before anything else is even imported
+        from tutor.challenges.budget import enforce_budget
+
         enforce_budget(challenge, script or script_to_run(exercise_id), ctx.obj or "en")
     elif script is not None:
         from tutor.resources import read_content
 
         read_content(script)  # a missing or odd file is one line now, not the run's error
+    from tutor.progress import ProgressStore
+    from tutor.training.console import run_exercise
+    from tutor.training.liveness import close_interrupted_runs
+
     with ProgressStore() as store:
         close_interrupted_runs(store)
         status = run_exercise(

@@ -63,6 +63,41 @@ _KOREAN: Mapping[str, str] = {
         "{folder} 폴더를 지우지 못했습니다. 직접 지워 주세요."
     ),
     "{count} runs written to {file}.": "실행 기록 {count}개를 {file}에 저장했습니다.",
+    "all": "전체",
+    "Yes": "예",
+    "No": "아니요",
+    "Mark": "표시",
+    "Compare": "비교",
+    "Delete": "삭제",
+    "Metric": "지표",
+    "Next change": "다음 변경",
+    "Next exercise": "다음 실습",
+    "Sort by the next column": "다음 열로 정렬",
+    "Reverse the order": "순서 뒤집기",
+    "Runs of this exercise": "이 실습의 실행 기록",
+    "folder": "폴더",
+    "You": "내 기록",
+    "sorted by": "정렬:",
+    "{n} of {most} marked": "{most}개 중 {n}개 표시",
+    "{epochs} epochs, {time} on {device}": "{epochs} 에포크, {device}에서 {time}",
+    "Compare at most {most} runs at once.": "한 번에 {most}개까지 비교할 수 있습니다.",
+    "Mark two to four runs with m, then press enter.": (
+        "m으로 실행 기록을 2~4개 표시한 뒤 enter를 누르세요."
+    ),
+    "Delete runs {ids} and their folders?": "실행 기록 {ids}와 그 폴더를 지울까요?",
+    "y: yes, n: no": "y: 예, n: 아니요",
+    "Compare runs": "실행 기록 비교",
+    "Reading the runs...": "실행 기록을 읽는 중...",
+    "n: the next pair of runs": "n: 다음 두 실행 기록",
+    "The solution opens after a pass or {tries} tries ({left} to go).": (
+        "정답 코드는 통과하거나 {tries}번 시도하면 열립니다 ({left}번 남음)."
+    ),
+    "Over budget: nothing was run": "예산 초과: 실행하지 않았습니다",
+    "Reach the goal with at most so many parameters: a model over budget is refused"
+    " before it trains. The solution opens after a pass or three tries.": (
+        "정해진 파라미터 수 안에서 목표에 도달하세요. 예산을 넘는 모델은 학습 전에"
+        " 거절됩니다. 정답 코드는 통과하거나 세 번 시도하면 열립니다."
+    ),
     # Screens and headings
     "Lessons": "강의",
     "Chapter": "장",

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
 
+from tests.runs.screens import SCREENS as RUNS_SCREENS
 from tests.ui.test_exercise_screen import PASSED, FakeRun, Runs, app_with, settle, training
 from tutor.ui.app import TutorApp
 
@@ -181,6 +182,7 @@ SCREENS: dict[str, Opener] = {
     "inspect-typing": inspect_typing,
     "inspect-old-run": inspect_old_run,
 }
+SCREENS.update(RUNS_SCREENS)  # the Runs, Compare and challenge screens (tests/runs)
 
 
 def tutor_app(tmp_path, lang: str, name: str) -> TutorApp:  # type: ignore[no-untyped-def]

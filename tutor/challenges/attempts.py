@@ -11,7 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tutor.challenges.catalogue import SOLUTION_AFTER_TRIES, Challenge, find_challenge
+from tutor.challenges.catalogue import (
+    SOLUTION_AFTER_TRIES,
+    Challenge,
+    find_challenge,
+    load_challenges,
+)
+from tutor.errors import TutorError
 from tutor.exercises import Criterion
 from tutor.i18n import translate
 from tutor.progress.store import ChallengeAttempt, best_attempt
@@ -108,3 +114,19 @@ def standing_text(standing: Standing, lang: str) -> str:
         n=standing.tries
     )
     return f"{verdict} · {text} · {tries}"
+
+
+def challenge_lines(store: ProgressStore, lang: str) -> list[str]:
+    """The Progress screen's challenges: a heading, then each challenge's standing (none
+    when the course has no challenges, or its catalogue cannot be read)."""
+    try:
+        challenges = load_challenges()
+    except TutorError:
+        return []
+    if not challenges:
+        return []
+    width = max(len(item.id) for item in challenges)
+    lines = [translate("Challenges", lang)]
+    for item in challenges:
+        lines.append(f"  {item.id:<{width}}  {standing_text(standing(store, item), lang)}")
+    return lines

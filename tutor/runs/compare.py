@@ -55,6 +55,16 @@ class Comparison:
         exercises = list(dict.fromkeys(run.exercise for run in self.runs))
         return [(item, ref) for item in exercises for ref in references_for(item)]
 
+    def reference_line(self, curve: str) -> Reference | None:
+        """The course's figure to draw across a plot of `curve` (its test figure over the
+        validation and training curves of the same metric), when all the runs are of one
+        exercise that the course reports on."""
+        exercises = {run.exercise for run in self.runs}
+        if len(exercises) != 1:
+            return None
+        metric = curve.removeprefix("val_")
+        return next((ref for ref in references_for(exercises.pop()) if ref.metric == metric), None)
+
     def not_comparable(self, exercise: str) -> list[RunRecord]:
         """The runs of `exercise` that trained on a stand-in: the course's full-data
         figures say nothing about them."""

@@ -44,6 +44,32 @@ def run_cells(run: RunRecord, lang: str) -> dict[str, str]:
     }
 
 
+def run_detail(run: RunRecord, lang: str) -> list[str]:
+    """Every figure of one run, a few lines (the Runs screen, below its table)."""
+    cells = run_cells(run, lang)
+    how = translate("{epochs} epochs, {time} on {device}", lang).format(
+        epochs=cells["epochs"], time=cells["time"], device=cells["device"]
+    )
+    lines = [
+        f"#{run.id} {run.exercise} · {cells['status']} · {cells['started']} · {how}",
+        f"{translate('data', lang)}: {cells['data']} · {translate('params', lang)}: "
+        f"{cells['params']} · {translate('script', lang)}: {cells['script']}"
+        + (f" · {translate('options', lang)}: {' '.join(run.options)}" if run.options else ""),
+    ]
+    if run.metrics:
+        lines.append(metrics_line(run.metrics))
+    if run.test:
+        lines.append(f"{translate('test', lang)}: {metrics_line(run.test)}")
+    if run.path is not None:
+        lines.append(f"{translate('folder', lang)}: {run.path}")
+    return lines
+
+
+def metrics_line(metrics: dict[str, float | None] | Any) -> str:
+    """`val_accuracy 0.9712  loss 0.0931`."""
+    return "  ".join(f"{name} {_figure(value)}" for name, value in metrics.items())
+
+
 def local_time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 

@@ -22,8 +22,9 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, RichLog, Static
 
 from tutor import datasets
+from tutor.challenges.workspace import edit_copy, find, has_copy, reset_copy, solution_path
 from tutor.errors import TutorError
-from tutor.exercises import Exercise, edit_copy, exercise, has_copy, reset_copy, solution_path
+from tutor.exercises import Exercise
 from tutor.i18n import counted, translate
 from tutor.training.report import criterion_text, data_text, metrics_text
 from tutor.training.view import RunView, clock
@@ -50,6 +51,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         Binding("o", "options", "Options"),
         Binding("i", "inspect", "Inspect", tooltip="Look inside the trained network"),
         Binding("f", "full_output", "Output full screen", show=False),
+        Binding("h", "runs", "Runs of this exercise", show=False),
         Binding("down,j", "scroll_log(1)", "Scroll down", show=False),
         Binding("up,k", "scroll_log(-1)", "Scroll up", show=False),
         Binding("pagedown,space", "page_log(1)", "Page down", show=False),
@@ -60,7 +62,7 @@ class ExerciseScreen(TutorScreen, Screen[None]):
 
     def __init__(self, exercise_id: str) -> None:
         super().__init__()
-        self.exercise: Exercise = exercise(exercise_id)
+        self.exercise: Exercise = find(exercise_id)  # a challenge runs here too
         self._seen_version = -1
         self._seen_epochs = -1
         self._plots_to_draw: list[str] = []
@@ -405,6 +407,12 @@ class ExerciseScreen(TutorScreen, Screen[None]):
 
         if self._inspect_dir is not None:
             self.app.push_screen(InspectScreen(self._inspect_dir))
+
+    def action_runs(self) -> None:
+        """This exercise's runs, to compare (the Runs screen; f there shows all)."""
+        from tutor.ui.screens.runs import RunsScreen
+
+        self.app.push_screen(RunsScreen(self.exercise.id))
 
     def action_back(self) -> None:
         session = self.session

@@ -33,7 +33,11 @@ class HomeScreen(TutorScreen, Screen[None]):
         Binding("r", "review", "Review"),
         Binding("x", "explain", "Explain", tooltip="Explain a model"),
         Binding("s", "progress", "Progress"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("c", "challenges", "Challenges"),
+        # The footer is full at 80 columns: these two are listed under help (? or F1),
+        # and the Progress screen's footer shows h.
+        Binding("h", "runs", "Runs", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -144,6 +148,16 @@ class HomeScreen(TutorScreen, Screen[None]):
         from tutor.ui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen())
+
+    def action_challenges(self) -> None:
+        from tutor.ui.screens.challenges import ChallengesScreen
+
+        self.app.push_screen(ChallengesScreen())
+
+    def action_runs(self) -> None:
+        from tutor.ui.screens.runs import RunsScreen
+
+        self.app.push_screen(RunsScreen())
 
     def open_lesson(self, lesson_id: str) -> None:
         from tutor.ui.screens.lesson import LessonScreen

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from tutor.challenges.attempts import challenge_lines
 from tutor.i18n import translate
 from tutor.progress import ExerciseRun
 from tutor.progress.history import read_history
@@ -40,6 +41,8 @@ class ProgressScreen(TutorScreen, Screen[None]):
     BINDINGS = [
         Binding("escape,q,b", "app.pop_screen", "Back"),
         Binding("i", "inspect", "Inspect", tooltip="Look inside the highlighted run's network"),
+        Binding("h", "runs", "Runs"),
+        Binding("c", "challenges", "Challenges"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, priority=True),
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
     ]
@@ -53,6 +56,7 @@ class ProgressScreen(TutorScreen, Screen[None]):
         yield Header(icon="◆")
         with VerticalScroll(id="report"):
             yield Static(id="summary")
+            yield Static(id="challenges")
             yield Static(id="runs-title", classes="heading")
             yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
             yield Static(id="run-detail")
@@ -65,6 +69,8 @@ class ProgressScreen(TutorScreen, Screen[None]):
         report = self.tutor.progress.report()
         lines = progress_lines(report, self.tutor.course, lang, runs=False)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
+        challenges = challenge_lines(self.tutor.progress, lang)
+        self.query_one("#challenges", Static).update(Text("\n".join(challenges)))
         self.query_one("#runs-title", Static).update(translate("Exercise runs", lang))
         self._fill_runs(lang)
         self.tutor.show_progress_notice()
@@ -134,6 +140,16 @@ class ProgressScreen(TutorScreen, Screen[None]):
         from tutor.ui.screens.inspect import InspectScreen  # on first use: start-up budget
 
         self.app.push_screen(InspectScreen(folder))
+
+    def action_runs(self) -> None:
+        from tutor.ui.screens.runs import RunsScreen
+
+        self.app.push_screen(RunsScreen())
+
+    def action_challenges(self) -> None:
+        from tutor.ui.screens.challenges import ChallengesScreen
+
+        self.app.push_screen(ChallengesScreen())
 
     def action_page(self, pages: int) -> None:
         report = self.query_one("#report", VerticalScroll)

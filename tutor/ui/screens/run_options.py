@@ -18,7 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
-from tutor.exercises import Exercise, script_options, script_to_run
+from tutor.challenges.workspace import script_to_run
+from tutor.exercises import Exercise, script_options
 from tutor.gpu import gpu_count
 from tutor.i18n import translate
 from tutor.ui.screens.base import TutorScreen
