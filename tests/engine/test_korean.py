@@ -104,11 +104,24 @@ def test_the_words_change_and_the_formulas_do_not() -> None:
     assert in_korean(shape_line) == "concat: 정방향 16 + 역방향 16 = 특성 32개"
 
 
-def test_explain_shows_korean_working_under_the_usual_table() -> None:
+def test_explain_shows_korean_working_and_headings_in_korean() -> None:
     source = "model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(12)])"
     korean = explain_text(source, "ko")
-    assert "마지막 축 8 -> 유닛 12" in korean and "Total params: 108" in korean
-    assert "last axis" in explain_text(source)
+    assert "마지막 축 8 -> 유닛 12" in korean and "전체 파라미터: 108" in korean
+    assert korean.startswith("입력: (None, 8)\n") and "Total params" not in korean
+    english = explain_text(source)
+    assert "last axis" in english and "Total params: 108" in english
+
+
+def test_the_korean_table_lines_up_in_terminal_columns() -> None:
+    """Hangul takes two columns: the headings are padded by cells, not characters."""
+    from rich.cells import cell_len
+
+    source = "model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(12)])"
+    lines = explain_text(source, "ko").splitlines()
+    heading, row = lines[2], lines[4]
+    assert cell_len(heading) == cell_len(row) == cell_len(lines[1])
+    assert row.endswith("108") and heading.endswith("파라미터")
 
 
 # ---------------------------------------------------------------------------------------------

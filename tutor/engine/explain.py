@@ -4,6 +4,7 @@ derivation under its layer, or the same facts as a JSON-ready dict."""
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 
 from tutor.engine.analysis import analyze
 from tutor.engine.errors import EngineError, ParseError, Phrase, in_language
@@ -25,8 +26,8 @@ def explain(source: str, *, deadline: float | None = None) -> ModelResult:
 
 def explain_text(source: str, lang: str = "en", *, deadline: float | None = None) -> str:
     """A plain-text table (at most 80 columns unless a name or shape is very long), its
-    derivations, notes and errors in `lang`; the table itself keeps `model.summary()`'s
-    English headings. A functional model's rows say which layers feed each.
+    headings, derivations, notes and errors in `lang` (the headings are `model.summary()`'s
+    in English). A functional model's rows say which layers feed each.
 
     Raises ParseError or EngineError with its message in `lang`.
     """
@@ -36,18 +37,30 @@ def explain_text(source: str, lang: str = "en", *, deadline: float | None = None
         if lang == "en":
             raise
         raise type(error)(error.in_language(lang)) from None
+    def say(key: str, **values: object) -> str:
+        return in_language(Phrase(key, **values), lang)
+
+    headings = (say("layer_heading"), say("shape_heading"), say("params_heading"))
     rows = [(f"{r.name} ({r.cls})", str(r.output_shape), f"{r.params:,}") for r in result.layers]
-    name_width = max(len("Layer (type)"), *(len(row[0]) for row in rows))
-    shape_width = max(len("Output shape"), *(len(row[1]) for row in rows))
-    params_width = max(len("Params"), *(len(row[2]) for row in rows))
+    name_width, shape_width, params_width = (
+        max(_cells(heading), *(_cells(row[column]) for row in rows))
+        for column, heading in enumerate(headings)
+    )
     width = name_width + shape_width + params_width + 4
 
     def row(name: str, shape: str, params: str) -> str:
-        return f"{name:<{name_width}}  {shape:<{shape_width}}  {params:>{params_width}}"
+        return (
+            _padded(name, name_width)
+            + "  "
+            + _padded(shape, shape_width)
+            + "  "
+            + " " * (params_width - _cells(params))
+            + params
+        )
 
     shown_inputs = ", ".join(map(str, result.input_shapes or (result.input_shape,)))
-    lines = [f"Input: {shown_inputs}", "=" * width]
-    lines += [row("Layer (type)", "Output shape", "Params"), "-" * width]
+    lines = [say("input_heading", shapes=shown_inputs), "=" * width]
+    lines += [row(*headings), "-" * width]
     for layer, cells in zip(result.layers, rows, strict=True):
         lines.append(row(*cells))
         fed_by = [in_language(Phrase("fed_by", names=", ".join(layer.inbound)), lang)]
@@ -59,15 +72,25 @@ def explain_text(source: str, lang: str = "en", *, deadline: float | None = None
         lines += [line for text in derivations if text for line in _indented(text)]
     lines += [
         "=" * width,
-        f"Total params: {result.total_params:,}",
-        f"Trainable params: {result.trainable_params:,}",
-        f"Non-trainable params: {result.non_trainable_params:,}",
+        say("total_params", count=f"{result.total_params:,}"),
+        say("trainable_params", count=f"{result.trainable_params:,}"),
+        say("non_trainable_params", count=f"{result.non_trainable_params:,}"),
     ]
     if result.notes:
         notes = [in_language(note, lang) for note in result.notes]
         heading = in_language(Phrase("notes_heading"), lang)
         lines += ["", heading, *(line for note in notes for line in _indented(note))]
     return "\n".join(lines) + "\n"
+
+
+def _cells(text: str) -> int:
+    """Terminal columns `text` takes: Hangul and other wide characters take two, so the
+    Korean headings line up with the rows."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - _cells(text))
 
 
 def _indented(text: str) -> list[str]:

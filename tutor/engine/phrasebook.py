@@ -12,6 +12,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     # the explain table
     "fed_by": ("from: {names}", "입력: {names}"),
     "notes_heading": ("Notes:", "참고:"),
+    "input_heading": ("Input: {shapes}", "입력: {shapes}"),
+    "layer_heading": ("Layer (type)", "층 (종류)"),
+    "shape_heading": ("Output shape", "출력 모양"),
+    "params_heading": ("Params", "파라미터"),
+    "total_params": ("Total params: {count}", "전체 파라미터: {count}"),
+    "trainable_params": ("Trainable params: {count}", "학습되는 파라미터: {count}"),
+    "non_trainable_params": ("Non-trainable params: {count}", "학습되지 않는 파라미터: {count}"),
     # reading the source
     "source_too_long": (
         "the source is too long to read ({length} characters; the limit is {limit})",
