@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from tests.runs.sample_runs import add_sample_runs
@@ -177,3 +178,20 @@ async def test_progress_shows_where_the_learner_stands_on_each_challenge(tmp_pat
         assert "mnist-20k     passed · best 0.9310" in text
         await pilot.press("h")
         assert isinstance(app.screen, RunsScreen)
+
+
+async def test_the_curves_stay_apart_without_colour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_with(Runs(), tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        first, second, _ = add_sample_runs(app.progress)
+        app.push_screen(CompareScreen([first, second]))
+        for _ in range(10):
+            await pilot.pause(0.1)
+        plot = app.screen.query_one(ComparePlot)
+        drawn = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        inside = drawn[drawn.index("┌") : drawn.index("└")]
+        assert inside.count("*") >= 5 and inside.count("+") >= 5  # each run by its mark
+        assert plot.legend().startswith("val_accuracy  * A  + B")
