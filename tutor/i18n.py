@@ -583,9 +583,7 @@ _KOREAN: Mapping[str, str] = {
     "Weights": "가중치",
     "(generated stand-in: word ids, no words)": "(생성된 대체 데이터: 단어 없이 단어 번호만 있음)",
     "Layer": "층",
-    "maps {first}-{last} of {count} (PgUp PgDn); ↑↓ layer": (
-        "특성 맵 {count}개 중 {first}-{last} (PgUp PgDn), ↑↓ 층"
-    ),
+    "{first}-{last} of {count} (PgUp PgDn)": "{count}개 중 {first}-{last} (PgUp PgDn)",
     "blue: negative weight, orange: positive": "파랑: 음수 가중치, 주황: 양수 가중치",
     "Next sample (in Mistakes: next mistake)": "다음 샘플 (오답 보기에서는 다음 오답)",
     "Previous sample": "이전 샘플",

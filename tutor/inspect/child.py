@@ -28,6 +28,12 @@ from tutor.inspect.saved import Inspection, load_inspection
 from tutor.training.orphans import die_with_parent, kill_own_group, start_group_guard, watch_parent
 
 MAP_DTYPE = "float32"
+NICENESS = 10
+"""Once loaded, like the trainer, the model yields the CPU to the app: a learner's keys
+come first, and one drawing at a time is quick even on a busy CPU."""
+INFERENCE_THREADS = 1
+"""One input at a time needs no thread pool; TensorFlow's default (one thread per core)
+would take every core of a small machine from the app for each stroke."""
 
 
 class RequestError(Exception):
@@ -38,6 +44,10 @@ class Model:
     """The loaded model and what is asked of it."""
 
     def __init__(self, inspection: Inspection) -> None:
+        import tensorflow as tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(INFERENCE_THREADS)
+        tf.config.threading.set_inter_op_parallelism_threads(INFERENCE_THREADS)
         import keras
 
         self.keras = keras
@@ -189,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         answer({"event": "error", "message": one_line(error)})
         return 1
     seconds = round(time.monotonic() - started, 3)
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)  # loaded at full speed; from now on the app's keys come first
     answer({"event": "ready", "seconds": seconds, "layers": model.describe()})
     serve(model, sys.stdin, answer)
     return 0

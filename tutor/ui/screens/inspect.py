@@ -50,6 +50,13 @@ VIEWS = ("sample", "layers", "mistakes", "weights")
 VIEW_NAMES = {"sample": "Sample", "layers": "Layers", "mistakes": "Mistakes", "weights": "Weights"}
 
 
+def _pages_caption(lang: str) -> Callable[[int, int, int], str]:
+    """The line above a page of maps, mistakes or weights: which are shown, and how to
+    see the others."""
+    line = translate("{first}-{last} of {count} (PgUp PgDn)", lang)
+    return lambda first, last, count: line.format(first=first, last=last, count=count)
+
+
 class Scroll(VerticalScroll, can_focus=False):
     """A scrolling pane that never takes the focus: the arrows belong to the screen
     (samples and layers), and PageUp/PageDown scroll it from there."""
@@ -321,12 +328,8 @@ class InspectScreen(TutorScreen, Screen[None]):
         line.append(f"{row.name} ({row.cls})  {row.shape_text()}  {params}")
         output = self._layer_maps.get(self.chosen_layer)
         if output is not None:
+            maps.caption = _pages_caption(lang)
             maps.show(views.map_items(output, plain=plain(self)), keep_page=True)
-            first, last = maps.shown()
-            if len(maps.items) > 1:
-                where = translate("maps {first}-{last} of {count} (PgUp PgDn); ↑↓ layer", lang)
-                count = len(maps.items)
-                line.append("\n" + where.format(first=first, last=last, count=count), style="dim")
         title.update(line)
 
     def _show_mistakes(self, lang: str) -> None:
@@ -339,6 +342,7 @@ class InspectScreen(TutorScreen, Screen[None]):
         if saved.kind == "image":
             gallery = self.query_one("#gallery", FeatureMaps)
             items = views.mistake_items(saved, self.outputs, plain=plain(self))
+            gallery.caption = _pages_caption(lang)
             gallery.show(items, keep_page=True)
         else:
             lines = views.mistake_lines(saved, self.outputs, lang)
@@ -374,6 +378,7 @@ class InspectScreen(TutorScreen, Screen[None]):
             items = views.unit_items(kernel, saved.image_shape, plain=plain(self))
         else:
             items = views.matrix_item(kernel, plain=plain(self))
+        grid.caption = _pages_caption(lang)
         grid.show(items, keep_page=True)
 
     # --- keys ----------------------------------------------------------------------------

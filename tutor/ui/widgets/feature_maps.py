@@ -8,12 +8,14 @@ size, so drawing a page costs only laying out segments.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.cells import set_cell_size
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -68,7 +70,9 @@ def columns(width: int, cell: int) -> int:
 
 
 class FeatureMaps(Widget):
-    """Pages of labelled pictures; `turn(±1)` pages, `chosen` highlights one label."""
+    """Pages of labelled pictures; `turn(±1)` pages, `chosen` highlights one label. With
+    a `caption`, the first line says which are shown (from this widget's own size, so it
+    is never out of step with what is drawn)."""
 
     DEFAULT_CSS = (Path(__file__).with_suffix(".tcss")).read_text(encoding="utf-8")
 
@@ -78,6 +82,8 @@ class FeatureMaps(Widget):
         super().__init__(id=id)
         self.items: list[tuple[str, Pixels]] = []
         self.chosen: int | None = None
+        self.caption: Callable[[int, int, int], str] | None = None
+        """(first, last, count) -> the line above a page, when there is more than one."""
 
     def show(self, items: list[tuple[str, Pixels]], *, keep_page: bool = False) -> None:
         self.items = items
@@ -86,13 +92,20 @@ class FeatureMaps(Widget):
         self.page = min(self.page, max(0, self.pages() - 1))
         self.refresh()
 
-    def per_page(self) -> int:
+    def _captioned(self) -> bool:
+        return self.caption is not None and len(self.items) > self._fitting(self.size.height)
+
+    def _fitting(self, height: int) -> int:
         if not self.items:
             return 0
         cell = max(pixels.width for _, pixels in self.items)
         tall = max(pixels.height for _, pixels in self.items) + 1
-        rows = max(1, self.size.height // tall) if self.size.height else 1
+        rows = max(1, height // tall) if height else 1
         return columns(self.size.width or 80, cell) * rows
+
+    def per_page(self) -> int:
+        height = self.size.height
+        return self._fitting(height - 1 if self._captioned() else height)
 
     def pages(self) -> int:
         per = self.per_page()
@@ -121,7 +134,10 @@ class FeatureMaps(Widget):
         self.page = min(self.page, max(0, self.pages() - 1))
         self.refresh()
 
-    def render(self) -> Grid:
+    def render(self) -> Group | Grid:
         first, last = self.shown()
         chosen = self.chosen - first + 1 if self.chosen is not None and first else None
-        return Grid(self.items[first - 1 : last] if first else [], chosen)
+        grid = Grid(self.items[first - 1 : last] if first else [], chosen)
+        if not self._captioned() or self.caption is None:
+            return grid
+        return Group(Text(self.caption(first, last, len(self.items)), style="dim"), grid)
