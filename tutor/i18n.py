@@ -514,6 +514,7 @@ _KOREAN: Mapping[str, str] = {
         "NVIDIA 드라이버를 CUDA {cuda} 이상을 지원하는 것으로 올리세요 (버전은 "
         "`nvidia-smi`가 보여 줍니다)"
     ),
+    "CUDA and cuDNN libraries: all {count} found": "CUDA와 cuDNN 라이브러리: {count}개 모두 있음",
     "CUDA libraries TensorFlow needs are missing: {names}": (
         "TensorFlow에 필요한 CUDA 라이브러리가 없습니다: {names}"
     ),

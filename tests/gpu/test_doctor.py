@@ -42,6 +42,21 @@ def nvidia_packages(root: Path, leave_out: str = "") -> Path:
     return root
 
 
+def doctor_env(
+    tmp_path: Path,
+    tensorflow: dict[str, Any],
+    nvml: list[dict[str, Any]] | None,
+    libraries: str | None = "",
+    cuda_driver: int = 12040,
+    **env: str,
+) -> dict[str, str]:
+    environment = {**WELL, **standin_env(tensorflow, nvml, cuda_driver), **env}
+    if libraries is not None:
+        packages = nvidia_packages(tmp_path / "site", leave_out=libraries)
+        environment["PYTHONPATH"] += f":{packages}"
+    return environment
+
+
 def doctor_json(
     tmp_path: Path,
     tensorflow: dict[str, Any],
@@ -53,10 +68,7 @@ def doctor_json(
 ) -> tuple[int, dict[str, Any]]:
     """`dltutor doctor --json` with the stand-ins; `libraries`: the CUDA library left out
     of NVIDIA's packages (None: no packages at all)."""
-    environment = {**WELL, **standin_env(tensorflow, nvml, cuda_driver), **env}
-    if libraries is not None:
-        packages = nvidia_packages(tmp_path / "site", leave_out=libraries)
-        environment["PYTHONPATH"] += f":{packages}"
+    environment = doctor_env(tmp_path, tensorflow, nvml, libraries, cuda_driver, **env)
     result = dltutor("doctor", "--json", "--wait", "30", env=environment)
     assert result.stderr == ""
     (line,) = result.stdout.splitlines()
@@ -77,6 +89,9 @@ def test_a_gpu_box_in_order_has_no_problems(tmp_path: Path) -> None:
     )
     libraries = cuda["libraries"].items()
     assert all(path and Path(path).name.startswith(name) for name, path in libraries)
+    result = dltutor("doctor", env=doctor_env(tmp_path, {"gpus": [H200]}, ONE_GPU))
+    assert "+ GPU 0: NVIDIA H200, 140.4 GB, compute capability 9.0" in result.stdout
+    assert "+ CUDA and cuDNN libraries: all 6 found" in result.stdout
     assert {item["name"] for item in record["datasets"]} >= {"mnist", "fashion_mnist", "imdb"}
     assert set(record["paths"]) == {"data", "runs", "keras_cache"}
     assert record["terminal"]["utf8"] is True and record["terminal"]["size"] is None

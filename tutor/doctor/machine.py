@@ -17,7 +17,7 @@ from tutor import gpu
 NVIDIA_VENDOR = "0x10de"
 PCI_DEVICES = Path("/sys/bus/pci/devices")
 MOUSE_TERMINALS = ("xterm", "screen", "tmux", "rxvt", "alacritty", "kitty", "wezterm", "foot",
-                   "vt220", "putty", "gnome", "konsole", "iterm")  # fmt: skip
+                   "putty", "gnome", "konsole", "iterm")  # fmt: skip
 """TERM values whose terminals report mouse events, which Textual uses (none is needed)."""
 
 

@@ -134,6 +134,10 @@ def _gpus(probe: Mapping[str, Any], machine: Mapping[str, Any]) -> list[Check]:
         checks.append(
             Check("ok", "GPU {index}: {name}, {memory}, compute capability {capability}", values)
         )
+    libraries = probe.get("libraries", {})
+    if libraries and all(libraries.values()):
+        found = {"count": len(libraries)}
+        checks.append(Check("ok", "CUDA and cuDNN libraries: all {count} found", found))
     if not probe["gpus"]:
         checks.append(_why_no_gpu(probe, machine))
     return checks
