@@ -141,8 +141,13 @@ PARENT = textwrap.dedent(
     from tutor.inspect.client import InferenceChild
 
     async def main():
-        child = InferenceChild(sys.argv[1])
-        await child.start()
+        if sys.argv[2] == "spare":
+            InferenceChild.warm()
+            child = InferenceChild._spare
+            await child._spawning
+        else:
+            child = InferenceChild(sys.argv[1])
+            await child.start()
         print("CHILD", child.pid, flush=True)
         if sys.argv[2] == "close":
             await child.wait_closed()
@@ -154,7 +159,36 @@ PARENT = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("how", ["close", "kill -9 the parent"])
+def test_a_spare_started_ahead_is_the_one_the_next_inspect_uses(trained: Trained) -> None:
+    """The exercise screen starts a spare when a run finishes; opening Inspect hands it
+    the run instead of starting another."""
+    import asyncio
+
+    from tutor.inspect.client import InferenceChild
+
+    run = trained("mnist-dnn")
+
+    async def use_the_spare() -> tuple[int | None, int | None, tuple[int, ...]]:
+        InferenceChild.warm()
+        spare = InferenceChild._spare
+        assert spare is not None
+        await spare._spawning  # type: ignore[misc]
+        child = InferenceChild(run)
+        try:
+            ready = await child.start()
+            outputs = await child.outputs(sample=0)
+            assert [layer["name"] for layer in ready.layers][-1] == "dense_1"
+            return spare.pid, child.pid, outputs.shape
+        finally:
+            await child.wait_closed()
+
+    spare_pid, child_pid, shape = asyncio.run(use_the_spare())
+    assert spare_pid == child_pid and shape == (1, 10)
+    assert InferenceChild._spare is None
+    assert gone_within([child_pid], 3.0)  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("how", ["close", "kill -9 the parent", "spare"])
 def test_the_inference_child_ends_with_its_screen_and_with_its_parent(
     trained: Trained, how: str
 ) -> None:
@@ -169,7 +203,7 @@ def test_the_inference_child_ends_with_its_screen_and_with_its_parent(
         assert word == "CHILD" and alive(int(pid))
         if how == "close":
             assert parent.stdout.readline().strip() == "CLOSED"
-        else:
+        else:  # a spare never used dies with its parent too
             parent.send_signal(signal.SIGKILL)
         assert gone_within([int(pid)], 3.0), f"the inference child outlived: {how}"
     finally:

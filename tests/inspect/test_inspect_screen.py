@@ -181,6 +181,19 @@ async def test_closing_the_screen_ends_its_model(tmp_path: Path) -> None:
         assert child.closed
 
 
+async def test_leaving_while_the_model_loads_or_answers_is_safe(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, image_run(), load_seconds=0.5)
+        await pilot.press("escape")  # before the model has loaded
+        await pilot.pause(1.0)
+        assert screen.child.closed and app.screen is not screen
+        screen = await _open(pilot, image_run())
+        await pilot.press("2", "escape", "d")  # maps asked for, then gone at once
+        await pilot.pause(0.5)
+        assert not app.screen.query("#maps")  # on the home screen, the app alive
+
+
 async def test_the_exercise_screen_offers_inspect_only_for_a_finished_inspectable_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -44,10 +44,6 @@ class Model:
     """The loaded model and what is asked of it."""
 
     def __init__(self, inspection: Inspection) -> None:
-        import tensorflow as tf
-
-        tf.config.threading.set_intra_op_parallelism_threads(INFERENCE_THREADS)
-        tf.config.threading.set_inter_op_parallelism_threads(INFERENCE_THREADS)
         import keras
 
         self.keras = keras
@@ -171,9 +167,25 @@ def serve(model: Model, requests: IO[str], answer: Any) -> None:
         answer(reply)
 
 
+def prepare_tensorflow() -> None:
+    """Import TensorFlow (most of the wait: seconds) on the CPU, one thread."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    import tensorflow as tf
+
+    tf.config.threading.set_intra_op_parallelism_threads(INFERENCE_THREADS)
+    tf.config.threading.set_inter_op_parallelism_threads(INFERENCE_THREADS)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tutor.inspect.child")
-    parser.add_argument("--run-dir", required=True)
+    parser.add_argument(
+        "--run-dir",
+        help="the run whose model to load; without it, a spare: TensorFlow is imported "
+        'at once, in the background, and the first line on stdin names the run {"op": '
+        '"load", "run_dir": DIR}',
+    )
     parser.add_argument("--events-fd", type=int, required=True)
     parser.add_argument("--parent-pid", type=int)
     args = parser.parse_args(argv)
@@ -189,18 +201,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (BrokenPipeError, OSError, ValueError):
             kill_own_group()  # the app is gone
 
+    run_dir = args.run_dir
+    if run_dir is None:  # a spare: background work from the start
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
     started = time.monotonic()
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    os.environ["KERAS_BACKEND"] = "tensorflow"
-    os.environ["CUDA_VISIBLE_DEVICES"] = ""
     try:
-        model = Model(load_inspection(Path(args.run_dir)))
+        prepare_tensorflow()
+        if run_dir is None:
+            request = parse(sys.stdin.readline()) or {}
+            if request.get("op") != "load" or not isinstance(request.get("run_dir"), str):
+                return 0  # the app closed, or never needed the spare
+            run_dir, started = request["run_dir"], time.monotonic()
+        model = Model(load_inspection(Path(run_dir)))
     except Exception as error:  # an unreadable model too: one line for the learner
         answer({"event": "error", "message": one_line(error)})
         return 1
     seconds = round(time.monotonic() - started, 3)
-    with contextlib.suppress(OSError):
-        os.nice(NICENESS)  # loaded at full speed; from now on the app's keys come first
+    if args.run_dir is not None:
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)  # loaded at full speed; from now on the app's keys come first
     answer({"event": "ready", "seconds": seconds, "layers": model.describe()})
     serve(model, sys.stdin, answer)
     return 0

@@ -20,7 +20,7 @@ import sys
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -48,8 +48,11 @@ class Ready:
 class InferenceChild:
     """One run's model in a child process."""
 
-    def __init__(self, run_dir: Path, env: dict[str, str] | None = None) -> None:
-        self.run_dir = Path(run_dir)
+    _spare: ClassVar[InferenceChild | None] = None
+
+    def __init__(self, run_dir: Path | None, env: dict[str, str] | None = None) -> None:
+        """`run_dir` None: a spare, waiting to be told its run (`warm`)."""
+        self.run_dir = Path(run_dir) if run_dir is not None else None
         self.env = env
         self.ready: Ready | None = None
         self._process: asyncio.subprocess.Process | None = None
@@ -59,18 +62,68 @@ class InferenceChild:
         self._ids = itertools.count(1)
         self._stderr: deque[str] = deque(maxlen=20)
         self._closed = False
+        self._spawning: asyncio.Task[None] | None = None
+        self._stderr_task: asyncio.Task[None] | None = None
 
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
+    @classmethod
+    def warm(cls) -> None:
+        """Start a spare child now, from a running event loop: it imports TensorFlow in the
+        background (niced) while the learner looks at a finished run, and the next
+        `start()` hands it the run, so Inspect opens in about the time the model itself
+        takes to load. One spare at most; it dies with the app like any child."""
+        spare = cls._spare
+        if spare is not None and not spare._closed and spare.returncode is None:
+            return
+        spare = cls(None)
+        spare._spawning = asyncio.get_running_loop().create_task(spare._spawn())
+        cls._spare = spare
+
+    @property
+    def returncode(self) -> int | None:
+        return self._process.returncode if self._process is not None else None
+
     async def start(self) -> Ready:
-        """Start the child and wait until its model is loaded (seconds: TensorFlow)."""
+        """Start the child (or adopt the spare) and wait until its model is loaded."""
         if self.ready is not None:
             return self.ready
+        spare, type(self)._spare = type(self)._spare, None
+        adopted = spare is not None and await spare._alive()
+        if adopted:
+            assert spare is not None
+            self._adopt(spare)
+            await self._send({"op": "load", "run_dir": str(self.run_dir)})
+        else:
+            await self._spawn()
+        first = await self._read()
+        if first.get("event") != "ready":
+            self.close()
+            raise InferenceError(str(first.get("message") or "the model could not be loaded"))
+        self.ready = Ready(float(first.get("seconds") or 0), list(first.get("layers") or []))
+        return self.ready
+
+    async def _alive(self) -> bool:
+        """Whether this spare started and still runs (its stdin still takes a line)."""
+        assert self._spawning is not None
+        try:
+            await self._spawning
+        except InferenceError:
+            return False
+        return not self._closed and self.returncode is None
+
+    def _adopt(self, spare: InferenceChild) -> None:
+        self._process, self._answers = spare._process, spare._answers
+        self._transport, self._stderr = spare._transport, spare._stderr
+        self._stderr_task = spare._stderr_task
+
+    async def _spawn(self) -> None:
         read_fd, write_fd = os.pipe()
+        run = ["--run-dir", str(self.run_dir)] if self.run_dir is not None else []
         command = [
-            sys.executable, "-m", "tutor.inspect.child", "--run-dir", str(self.run_dir),
+            sys.executable, "-m", "tutor.inspect.child", *run,
             "--events-fd", str(write_fd), "--parent-pid", str(os.getpid()),
         ]  # fmt: skip
         try:
@@ -96,12 +149,14 @@ class InferenceChild:
         )
         assert self._process.stderr is not None
         self._stderr_task = asyncio.create_task(self._keep_stderr(self._process.stderr))
-        first = await self._read()
-        if first.get("event") != "ready":
-            self.close()
-            raise InferenceError(str(first.get("message") or "the model could not be loaded"))
-        self.ready = Ready(float(first.get("seconds") or 0), list(first.get("layers") or []))
-        return self.ready
+
+    async def _send(self, record: dict[str, Any]) -> None:
+        assert self._process is not None and self._process.stdin is not None
+        try:
+            self._process.stdin.write(line(record).encode())
+            await self._process.stdin.drain()
+        except (BrokenPipeError, ConnectionResetError):
+            raise InferenceError(await self._death()) from None
 
     async def ask(self, op: str, **fields: Any) -> dict[str, Any]:
         """One question and its answer; InferenceError when the child says it cannot."""
@@ -109,11 +164,7 @@ class InferenceChild:
             raise InferenceError("the inference process is not running")
         async with self._lock:
             number = next(self._ids)
-            try:
-                self._process.stdin.write(line({"id": number, "op": op, **fields}).encode())
-                await self._process.stdin.drain()
-            except (BrokenPipeError, ConnectionResetError):
-                raise InferenceError(await self._death()) from None
+            await self._send({"id": number, "op": op, **fields})
             while True:
                 answer = await self._read()
                 if answer.get("id") == number:

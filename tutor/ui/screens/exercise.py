@@ -379,10 +379,9 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         session's, else one the progress store remembers (a few file checks, no more)."""
         from tutor.inspect.files import inspect_problem
 
-        folders = []
         result = self.session.view.result if self.session is not None else None
-        if result is not None and result.model_path:
-            folders.append(Path(result.model_path).parent)
+        just_run = Path(result.model_path).parent if result and result.model_path else None
+        folders = [just_run] if just_run is not None else []
         for run in reversed(self.tutor.progress.runs(self.exercise.id)[-3:]):
             if run.model_path and run.status in ("passed", "failed"):
                 folders.append(Path(run.model_path).parent)
@@ -390,6 +389,10 @@ class ExerciseScreen(TutorScreen, Screen[None]):
         if found != self._inspect_dir:
             self._inspect_dir = found
             self._make_room_for_inspect()
+            if found is not None and found == just_run:
+                from tutor.inspect.client import InferenceChild
+
+                InferenceChild.warm()  # TensorFlow loads while the learner reads the result
 
     def _make_room_for_inspect(self) -> None:
         """At 80 columns the footer has room for Inspect or Solution, not both: while there

@@ -148,12 +148,16 @@ class InspectScreen(TutorScreen, Screen[None]):
             self.app.call_from_thread(self._have_saved, saved)
 
     def _cannot(self, problem: str) -> None:
+        if not self.is_attached:
+            return
         self.problem = problem
         self.add_class("cannot")
         self.refresh_bindings()
         self.show_language(self.tutor.lang)
 
     def _have_saved(self, saved: Inspection) -> None:
+        if not self.is_attached:
+            return  # closed before its samples were read: no child to start
         self.saved = saved
         self.sample = min(self.sample, len(saved.inputs) - 1)
         self.set_class(saved.kind == "image", "image")
@@ -172,13 +176,16 @@ class InspectScreen(TutorScreen, Screen[None]):
             self.rows = layer_rows(ready.layers, self.saved.source)
             self.outputs = await self.child.outputs(all=True)
         except TutorError as error:
+            if not self.is_attached:
+                return  # closed meanwhile (which is why the child stopped)
             self.problem = str(error)
             self.add_class("cannot")
             self.refresh_bindings()
             self.show_language(self.tutor.lang)
             return
-        self.show_language(self.tutor.lang)
-        self._ask_layers()
+        if self.is_attached:  # the learner may have left while the model loaded
+            self.show_language(self.tutor.lang)
+            self._ask_layers()
 
     @work(exclusive=True, group="inspect-layers")
     async def _ask_layers(self) -> None:
@@ -189,7 +196,10 @@ class InspectScreen(TutorScreen, Screen[None]):
         try:
             stats, maps = await self.child.layer_outputs(wanted, sample=self.sample)
         except TutorError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            if self.is_attached:
+                self.notify(str(error), severity="error", timeout=8)
+            return
+        if not self.is_attached:
             return
         self.stats = stats
         self._layer_maps = maps
@@ -203,9 +213,11 @@ class InspectScreen(TutorScreen, Screen[None]):
         try:
             self._kernel = (index, await self.child.kernel(index))
         except TutorError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            if self.is_attached:
+                self.notify(str(error), severity="error", timeout=8)
             return
-        self._show_weights(self.tutor.lang)
+        if self.is_attached:
+            self._show_weights(self.tutor.lang)
 
     # --- drawing -------------------------------------------------------------------------
 

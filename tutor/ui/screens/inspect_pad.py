@@ -131,8 +131,11 @@ class InspectPadScreen(TutorScreen, Screen[None]):
                 try:
                     outputs = await child.outputs(input=drawing.reshape(self.saved.input_shape))
                 except TutorError as error:
-                    self.notify(str(error), severity="error", timeout=8)
+                    if self.is_attached:
+                        self.notify(str(error), severity="error", timeout=8)
                     return
+                if not self.is_attached:
+                    return  # the learner left the pad meanwhile
                 self._show_answer(outputs[0])
                 if self.latest is None:
                     self.answered.append(time.perf_counter() - asked)

@@ -96,8 +96,11 @@ class InspectTextScreen(TutorScreen, Screen[None]):
         try:
             outputs = await child.outputs(input=row.astype(self.saved.inputs.dtype))
         except TutorError as error:
-            self.notify(str(error), severity="error", timeout=8)
+            if self.is_attached:
+                self.notify(str(error), severity="error", timeout=8)
             return
+        if not self.is_attached:
+            return  # the learner left meanwhile
         probabilities, _ = class_probabilities(outputs[0], self.saved.task)
         names = [self.saved.class_name(index) for index in range(len(probabilities))]
         self.query_one("#type-bars", ProbabilityBars).show(names, probabilities)
