@@ -12,7 +12,7 @@ from tests.conftest import dltutor
 from tutor.progress import ProgressStore
 from tutor.quiz import get_topic
 
-REPORT_KEYS = {"lessons", "topics", "due_reviews", "streak", "runs"}
+REPORT_KEYS = {"lessons", "topics", "due_reviews", "streak", "runs", "challenges"}
 
 
 def _seed_progress() -> None:
@@ -90,7 +90,8 @@ def test_reset_needs_confirmation_then_forgets() -> None:
     assert json.loads(dltutor("progress", "--json").stdout)["lessons"]
     assert dltutor("progress", "reset", "--yes").returncode == 0
     report = json.loads(dltutor("progress", "--json").stdout)
-    assert report == {"lessons": {}, "topics": [], "due_reviews": 0, "streak": 0, "runs": []}
+    empty = {"lessons": {}, "topics": [], "due_reviews": 0, "streak": 0, "runs": []}
+    assert report == {**empty, "challenges": []}
 
 
 def test_export_to_stdout_and_to_a_private_file(tmp_path: Path) -> None:

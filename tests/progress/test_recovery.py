@@ -193,7 +193,7 @@ def schema_of(path: Path) -> set[tuple[str, str]]:
 def test_a_version_1_file_is_upgraded_with_its_data(
     open_store: Callable[..., ProgressStore], db_path: Path, tmp_path: Path
 ) -> None:
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 2
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 3
     db_path.parent.mkdir(parents=True)
     with sqlite3.connect(db_path) as conn:
         conn.executescript(VERSION_1)

@@ -122,6 +122,7 @@ def test_report_is_exactly_the_progress_json(store: ProgressStore, clock: FakeCl
                 "metrics": {"accuracy": 0.5},
             }
         ],
+        "challenges": [],
     }
     assert json.loads(json.dumps(report)) == report
 
@@ -140,6 +141,7 @@ def test_reset_forgets_everything(store: ProgressStore) -> None:
         "due_reviews": 0,
         "streak": 0,
         "runs": [],
+        "challenges": [],
     }
     assert store.get_setting("language") is None
 

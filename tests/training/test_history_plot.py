@@ -87,7 +87,7 @@ class Folds:
 
 async def test_the_mae_plot_shows_the_folds_while_they_train(tmp_path) -> None:  # type: ignore[no-untyped-def]
     store = ProgressStore(tmp_path / "progress.sqlite3")
-    app = make_app(load_course(), "en", store, lambda item, store: Folds())
+    app = make_app(load_course(), "en", store, lambda item, store, options: Folds())
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ExerciseScreen("boston-regression"))
         await pilot.pause()
