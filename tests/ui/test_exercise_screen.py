@@ -337,12 +337,15 @@ async def test_a_lesson_with_variants_offers_a_choice(tmp_path) -> None:
         choices = app.screen.query_one("#choices", OptionList)
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         assert ids[0] == "fashion-cnn-nopool"  # the lesson's own exercise first
-        assert set(ids) == {
+        assert set(ids[:4]) == {
             "fashion-cnn-nopool",
             "fashion-cnn-pool",
             "fashion-cnn-vgg",
             "fashion-cnn-augment",
         }
+        # then the lesson's challenge, labelled as one
+        assert ids[4:] == ["fashion-50k"]
+        assert "Challenge:" in str(choices.get_option_at_index(4).prompt)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
