@@ -20,8 +20,8 @@ CODE_WIDGETS = "TextArea, MarkdownFence, #model, #terms, #detail, #log, #words, 
 learner typed) or the glossary's English by design (its term column, and each meaning in
 both languages); the log's lines from the tutor itself are checked in tests/training."""
 NAMES = {
-    "English", "NVIDIA", "HBM", "esc", "Esc", "Enter", "pgup", "pgdn", "PgUp", "PgDn", "space", "tab", "ETA",
-    "MB", "kB", "GB", "Input", "loss", "accuracy", "mae", "mlxtend",
+    "English", "NVIDIA", "HBM", "esc", "Esc", "Enter", "pgup", "pgdn", "PgUp", "PgDn", "space",
+    "tab", "ETA", "MB", "kB", "GB", "Input", "loss", "accuracy", "mae", "mlxtend",
 }  # fmt: skip
 """The language key names English in English; a GPU's name is its maker's; keys are
 written as the keyboard labels them; units; Keras' names (keras.Input, its metrics) and
