@@ -128,8 +128,8 @@ def _parse_catalogue(root: Path, _mtime_ns: int, _size: int) -> tuple[Exercise, 
         raise ExerciseError(f"{path}: expected a list of exercises ('- id: ...')")
     exercises: list[Exercise] = []
     for index, entry in enumerate(entries, 1):
-        where = _Where(path, index, entry)
-        exercise = _exercise(entry, root, where)
+        where = EntryPlace(path, index, entry)
+        exercise = parse_exercise(entry, root, where)
         if any(other.id == exercise.id for other in exercises):
             raise where.error("id", f"repeats {exercise.id!r}")
         exercises.append(exercise)
@@ -164,18 +164,26 @@ def has_copy(exercise_id: str) -> bool:
 
 def edit_copy(exercise_id: str) -> Path:
     """The learner's copy to open in an editor, copied from the original on first edit."""
-    original = exercise(exercise_id).script
-    copy = workspace_path(exercise_id)
+    return copy_for_editing(exercise(exercise_id).script, workspace_path(exercise_id))
+
+
+def reset_copy(exercise_id: str) -> Path | None:
+    """Go back to the original (see `set_aside`); the backup's path, or None."""
+    return set_aside(workspace_path(exercise_id))
+
+
+def copy_for_editing(original: Path, copy: Path) -> Path:
+    """`copy`, made from `original` if the learner has none yet (an exercise's or a
+    challenge's: tutor.challenges.workspace)."""
     if not copy.is_file():
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(original, copy)
     return copy
 
 
-def reset_copy(exercise_id: str) -> Path | None:
-    """Go back to the original: the learner's copy is moved to `<name>.bak` (one level of
-    undo for an accidental reset). The backup's path, or None if there was no copy."""
-    copy = workspace_path(exercise_id)
+def set_aside(copy: Path) -> Path | None:
+    """Move the learner's copy to `<name>.bak` (one level of undo for an accidental reset).
+    The backup's path, or None if there was no copy."""
     if not copy.is_file():
         return None
     backup = copy.with_name(copy.name + ".bak")
@@ -239,7 +247,7 @@ def new_run_dir(exercise_id: str, now: datetime | None = None) -> Path:
 
 
 @dataclass(frozen=True)
-class _Where:
+class EntryPlace:
     """Names the place of a mistake: `catalogue.yaml: exercise 3 (mnist-dnn): field ...`."""
 
     path: Path
@@ -252,7 +260,7 @@ class _Where:
         return ExerciseError(f"{self.path}: {label}: field '{field}' {problem}")
 
 
-def _exercise(entry: Any, root: Path, where: _Where) -> Exercise:
+def parse_exercise(entry: Any, root: Path, where: EntryPlace) -> Exercise:
     if not isinstance(entry, dict):
         raise ExerciseError(f"{where.path}: exercise {where.index}: expected 'field: value' lines")
     for field in entry:
@@ -274,19 +282,19 @@ def _exercise(entry: Any, root: Path, where: _Where) -> Exercise:
         id=entry["id"],
         titles=_texts(entry["title"], "title", where),
         lesson=entry["lesson"],
-        script=_script(entry["script"], root, where),
+        script=parse_script(entry["script"], root, where),
         dataset=_optional_text(entry["dataset"], "dataset", where),
         task=task,
         classes=_classes(entry.get("classes"), task, where),
         epochs=_count(entry["epochs"], "epochs", trains, where),
         batch_size=_count(entry["batch_size"], "batch_size", trains, where),
         metric=_metric(entry["metric"], trains, where),
-        criterion=_criterion(entry["criterion"], trains, where),
+        criterion=parse_criterion(entry["criterion"], trains, where),
         tries=_tries(entry["try"], where),
     )
 
 
-def _texts(value: Any, field: str, where: _Where) -> dict[str, str]:
+def _texts(value: Any, field: str, where: EntryPlace) -> dict[str, str]:
     if not isinstance(value, dict) or DEFAULT_LANGUAGE not in value:
         raise where.error(field, f"must map languages to text, with '{DEFAULT_LANGUAGE}' at least")
     for lang, text in value.items():
@@ -297,7 +305,7 @@ def _texts(value: Any, field: str, where: _Where) -> dict[str, str]:
     return {lang: text.strip() for lang, text in value.items()}
 
 
-def _script(value: Any, root: Path, where: _Where) -> Path:
+def parse_script(value: Any, root: Path, where: EntryPlace) -> Path:
     if not isinstance(value, str) or not value.endswith(".py") or Path(value).is_absolute():
         raise where.error("script", f"must be a .py file beside the catalogue (got {value!r})")
     script = (root / value).resolve()
@@ -306,13 +314,13 @@ def _script(value: Any, root: Path, where: _Where) -> Path:
     return script
 
 
-def _optional_text(value: Any, field: str, where: _Where) -> str | None:
+def _optional_text(value: Any, field: str, where: EntryPlace) -> str | None:
     if value is None or (isinstance(value, str) and _DATASET_NAME.match(value)):
         return value
     raise where.error(field, f"must be a dataset name such as 'mnist' or null (got {value!r})")
 
 
-def _classes(value: Any, task: str, where: _Where) -> tuple[str, ...] | None:
+def _classes(value: Any, task: str, where: EntryPlace) -> tuple[str, ...] | None:
     if value is None:
         return None
     if task != "classification":
@@ -327,7 +335,7 @@ def _classes(value: Any, task: str, where: _Where) -> tuple[str, ...] | None:
     return tuple(value)
 
 
-def _count(value: Any, field: str, trains: bool, where: _Where) -> int | None:
+def _count(value: Any, field: str, trains: bool, where: EntryPlace) -> int | None:
     if value is None and not trains:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < (1 if trains else 0):
@@ -336,7 +344,7 @@ def _count(value: Any, field: str, trains: bool, where: _Where) -> int | None:
     return value
 
 
-def _metric(value: Any, trains: bool, where: _Where) -> str | None:
+def _metric(value: Any, trains: bool, where: EntryPlace) -> str | None:
     if value is None and not trains:
         return None
     if not isinstance(value, str) or not value or value.startswith("val_"):
@@ -346,7 +354,7 @@ def _metric(value: Any, trains: bool, where: _Where) -> str | None:
     return value
 
 
-def _criterion(value: Any, trains: bool, where: _Where) -> Criterion | None:
+def parse_criterion(value: Any, trains: bool, where: EntryPlace) -> Criterion | None:
     if value is None and not trains:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("metric"), str):
@@ -360,7 +368,7 @@ def _criterion(value: Any, trains: bool, where: _Where) -> Criterion | None:
     return Criterion(value["metric"], bounds[0], float(number))  # type: ignore[arg-type]
 
 
-def _tries(value: Any, where: _Where) -> tuple[dict[str, str], ...]:
+def _tries(value: Any, where: EntryPlace) -> tuple[dict[str, str], ...]:
     if not isinstance(value, list) or len(value) not in _TRIES:
         raise where.error("try", "must list two or three things to try")
     return tuple(_texts(item, f"try[{number}]", where) for number, item in enumerate(value, 1))

@@ -22,12 +22,12 @@ from tutor.errors import ExerciseError
 from tutor.exercises import (
     CATALOGUE_FILE,
     Criterion,
+    EntryPlace,
     Exercise,
-    _criterion,
-    _exercise,
-    _script,
-    _Where,
     load_catalogue,
+    parse_criterion,
+    parse_exercise,
+    parse_script,
 )
 from tutor.resources import lessons_dir, read_content
 from tutor.yamlfile import parse_yaml
@@ -125,7 +125,7 @@ def _challenge(entry: Any, root: Path, where: _ChallengeWhere) -> Challenge:
             raise where.error(field, "is missing")
     common = {key: value for key, value in entry.items() if key not in _CHALLENGE_FIELDS}
     common["criterion"] = entry["goal"]
-    item = _exercise(common, root, replace(where, renamed=("criterion", "goal")))
+    item = parse_exercise(common, root, replace(where, renamed=("criterion", "goal")))
     if item.task == "none":
         raise where.error("task", "must train something: a challenge is judged on its result")
     goal = _goal(entry["goal"], "goal", where)
@@ -142,13 +142,15 @@ def _challenge(entry: Any, root: Path, where: _ChallengeWhere) -> Challenge:
         goal=goal,
         stand_in_goal=stand_in_goal,
         max_params=budget,
-        solution=_script(entry["solution"], root, replace(where, renamed=("script", "solution"))),
+        solution=parse_script(
+            entry["solution"], root, replace(where, renamed=("script", "solution"))
+        ),
         requires=_layer_names(entry.get("requires"), where),
     )
 
 
 def _goal(value: Any, field: str, where: _ChallengeWhere) -> Criterion:
-    goal = _criterion(value, True, replace(where, renamed=("criterion", field)))
+    goal = parse_criterion(value, True, replace(where, renamed=("criterion", field)))
     if not goal.metric.startswith(_GOAL_METRIC_PREFIXES):
         raise where.error(
             f"{field}.metric", f"must be a val_ or test_ metric (got {goal.metric!r})"
@@ -157,7 +159,7 @@ def _goal(value: Any, field: str, where: _ChallengeWhere) -> Criterion:
 
 
 @dataclass(frozen=True)
-class _ChallengeWhere(_Where):
+class _ChallengeWhere(EntryPlace):
     """Names a mistake as `catalogue.yaml: challenge 3 (mnist-20k): field ...`, also when
     an exercise rule found it: `renamed` gives the challenge's name for the field that rule
     checks (its `criterion` is the challenge's `goal`, its `script` the `solution`)."""

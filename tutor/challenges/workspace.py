@@ -8,7 +8,6 @@ challenge script can never overwrite an exercise's copy of the same name.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from tutor import exercises
@@ -39,25 +38,12 @@ def has_copy(item_id: str) -> bool:
 
 def edit_copy(item_id: str) -> Path:
     """The learner's copy to open in an editor, copied from the original on first edit."""
-    if find_challenge(item_id) is None:
-        return exercises.edit_copy(item_id)
-    copy = copy_path(item_id)
-    if not copy.is_file():
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(find(item_id).script, copy)
-    return copy
+    return exercises.copy_for_editing(find(item_id).script, copy_path(item_id))
 
 
 def reset_copy(item_id: str) -> Path | None:
     """Back to the original, the copy kept as `<name>.bak`; the backup, or None."""
-    if find_challenge(item_id) is None:
-        return exercises.reset_copy(item_id)
-    copy = copy_path(item_id)
-    if not copy.is_file():
-        return None
-    backup = copy.with_name(copy.name + ".bak")
-    copy.replace(backup)
-    return backup
+    return exercises.set_aside(copy_path(item_id))
 
 
 def script_to_run(item_id: str) -> Path:

@@ -13,20 +13,18 @@ from textual.widgets import Static
 from tutor.challenges.budget import BudgetCheck, where_the_parameters_are
 from tutor.i18n import translate
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.screens.scrolling import SCROLL_BINDINGS, ScrollsPane
 from tutor.ui.widgets.footer import KeyFooter
 
 
-class BudgetScreen(TutorScreen, ModalScreen[bool]):
+class BudgetScreen(ScrollsPane, TutorScreen, ModalScreen[bool]):
     """Dismisses with True for e (edit the copy), False for Esc."""
 
     CSS_PATH = "budget.tcss"
     BINDINGS = [
         Binding("escape,q", "dismiss(False)", "Back"),
         Binding("e", "dismiss(True)", "Edit"),
-        Binding("down,j", "scroll(1)", "Scroll down", show=False),
-        Binding("up,k", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def __init__(self, check: BudgetCheck, source: str) -> None:
@@ -47,9 +45,5 @@ class BudgetScreen(TutorScreen, ModalScreen[bool]):
         table = where_the_parameters_are(self.source, lang)
         self.query_one("#model", Static).update(Text(table))
 
-    def action_scroll(self, lines: int) -> None:
-        self.query_one("#dialog", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        dialog = self.query_one("#dialog", VerticalScroll)
-        dialog.scroll_relative(y=pages * max(1, dialog.size.height - 1), animate=False)
+    def scroll_pane(self) -> VerticalScroll:
+        return self.query_one("#dialog", VerticalScroll)

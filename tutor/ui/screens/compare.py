@@ -23,22 +23,18 @@ from tutor.i18n import translate
 from tutor.runs.compare import Comparison, compare_runs
 from tutor.runs.text import diff_lines, figure_rows, reference_lines, script_text
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.screens.scrolling import SCROLL_BINDINGS, ScrollsPane
 from tutor.ui.widgets.compare_plot import MARKS, ComparePlot, Curve
 from tutor.ui.widgets.footer import KeyFooter
 
 
-class CompareScreen(TutorScreen, Screen[None]):
+class CompareScreen(ScrollsPane, TutorScreen, Screen[None]):
     CSS_PATH = "compare.tcss"
     BINDINGS = [
         Binding("escape,b", "app.pop_screen", "Back"),
         Binding("m", "metric", "Metric"),
         Binding("n", "next_change", "Next change"),
-        Binding("down,j", "scroll(1)", "Scroll down", show=False),
-        Binding("up,k", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "to_end(False)", "Top", show=False),
-        Binding("end", "to_end(True)", "Bottom", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def __init__(self, run_ids: list[int]) -> None:
@@ -173,16 +169,5 @@ class CompareScreen(TutorScreen, Screen[None]):
             self.change = (self.change + 1) % len(self.comparison.diffs)
             self._show_change()
 
-    def action_scroll(self, lines: int) -> None:
-        self.query_one("#report", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        report = self.query_one("#report", VerticalScroll)
-        report.scroll_relative(y=pages * max(1, report.size.height - 1), animate=False)
-
-    def action_to_end(self, bottom: bool) -> None:
-        report = self.query_one("#report", VerticalScroll)
-        if bottom:
-            report.scroll_end(animate=False)
-        else:
-            report.scroll_home(animate=False)
+    def scroll_pane(self) -> VerticalScroll:
+        return self.query_one("#report", VerticalScroll)

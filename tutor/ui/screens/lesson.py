@@ -17,12 +17,13 @@ from tutor.errors import TutorError
 from tutor.i18n import translate
 from tutor.lessons import Course
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.screens.scrolling import SCROLL_BINDINGS, ScrollsPane
 from tutor.ui.widgets.footer import KeyFooter
 
 LESSON_QUIZ_COUNT = 5
 
 
-class LessonScreen(TutorScreen, Screen[str]):
+class LessonScreen(ScrollsPane, TutorScreen, Screen[str]):
     """Shows `lesson_id`; dismissing returns the id so home can put its cursor there."""
 
     CSS_PATH = "lesson.tcss"
@@ -32,12 +33,7 @@ class LessonScreen(TutorScreen, Screen[str]):
         Binding("escape,b,q", "back", "Back"),
         Binding("t", "quiz", "Quiz"),
         Binding("e", "exercise", "Exercise"),
-        Binding("down,j", "scroll(1)", "Scroll down", show=False),
-        Binding("up,k", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "to_end(False)", "Top", show=False),
-        Binding("end", "to_end(True)", "Bottom", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     lesson_id: reactive[str] = reactive("", init=False)
@@ -108,19 +104,8 @@ class LessonScreen(TutorScreen, Screen[str]):
         self.lesson_id = neighbour.id
         self.refresh_bindings()
 
-    def action_scroll(self, lines: int) -> None:
-        self.query_one("#page", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        page = self.query_one("#page", VerticalScroll)
-        page.scroll_relative(y=pages * page.size.height, animate=False)
-
-    def action_to_end(self, bottom: bool) -> None:
-        page = self.query_one("#page", VerticalScroll)
-        if bottom:
-            page.scroll_end(animate=False)
-        else:
-            page.scroll_home(animate=False)
+    def scroll_pane(self) -> VerticalScroll:
+        return self.query_one("#page", VerticalScroll)
 
     def action_quiz(self) -> None:
         """Practise this lesson's quiz topics with fresh questions."""
