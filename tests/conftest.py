@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gc
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +20,15 @@ from tutor.lessons import Course, load_course
 
 FIXTURE_LESSONS = Path(__file__).parent / "fixtures" / "lessons"
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the SVG snapshot tests `snapshot`: the README's test command runs them in a
+    pytest of their own, without xdist (syrupy, which stores the snapshots, does not
+    support it: under `-n` their comparisons failed at random) and the rest in parallel."""
+    for item in items:
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.snapshot)
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +74,71 @@ async def freed(pilot, refs, seconds: float = 2.0) -> None:  # type: ignore[no-u
         if all(ref() is None for ref in refs):
             return
         await pilot.pause(0.05)
+
+
+@dataclass(frozen=True)
+class OfflineRun:
+    """What `dltutor run ID --offline --epochs 1 --json` printed, nothing in KERAS_HOME."""
+
+    events: list[dict[str, Any]]
+    stderr: str
+
+    @property
+    def folder(self) -> Path:
+        """The run's saved model and inspection data."""
+        final = self.events[-1]
+        assert final["event"] == "result" and final["model_path"], final
+        return Path(final["model_path"]).parent
+
+
+@pytest.fixture(scope="session")
+def offline_run(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], OfflineRun]:
+    """`offline_run(exercise_id)`: a one-epoch offline run of it, made once per test run
+    and shared by the xdist workers (each costs a TensorFlow start and seconds to a
+    minute of training on two cores)."""
+    shared = _shared_between_workers(tmp_path_factory) / "offline-runs"
+    shared.mkdir(exist_ok=True)
+
+    def run(exercise_id: str) -> OfflineRun:
+        record = shared / f"{exercise_id}.json"
+        with _locked(shared / f"{exercise_id}.lock"):
+            if not record.exists():
+                home = shared / f"home-{exercise_id}"
+                env = {"DLTUTOR_HOME": str(home), "KERAS_HOME": str(home / "keras")}
+                result = dltutor(
+                    "run", exercise_id, "--offline", "--epochs", "1", "--json",
+                    env=env, timeout=900,
+                )  # fmt: skip
+                assert result.returncode == 0, result.stderr[-3000:]
+                events = [json.loads(line) for line in result.stdout.splitlines()]
+                record.write_text(json.dumps({"events": events, "stderr": result.stderr}))
+        return OfflineRun(**json.loads(record.read_text()))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def trained(offline_run: Callable[[str], OfflineRun]) -> Callable[[str], Path]:
+    """`trained(exercise_id)`: the folder of a finished one-epoch offline run of it."""
+    return lambda exercise_id: offline_run(exercise_id).folder
+
+
+def _shared_between_workers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this test run sees (its own base folder without
+    xdist), created once."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = tmp_path_factory.getbasetemp()
+    folder = base.parent / f"shared-{run}" if run else base / "shared"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (another worker waits for the same run)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -34,6 +34,7 @@ _KOREAN: Mapping[str, str] = {
     "Challenges": "도전 과제",
     "Challenge": "도전 과제",
     "goal": "목표",
+    "Goal": "목표",
     "Runs": "실행 기록",
     "started": "시작",
     "status": "상태",

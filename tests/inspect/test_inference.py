@@ -34,23 +34,37 @@ def _json(*args: str) -> dict:  # type: ignore[type-arg]
     return json.loads(result.stdout)
 
 
-def _keras_predict(run: Path, inputs: np.ndarray) -> np.ndarray:
-    """What a learner's own `keras.models.load_model(...).predict` gives, in a process of
-    its own."""
-    np.save(run.parent / "reference-input.npy", inputs)
+REFERENCE_MODELS = ("mnist-cnn", "mnist-dnn", "imdb-rnn")
+REFERENCE_INPUTS = 40
+"""Keras' own predictions are made for the first 40 saved test inputs of each model."""
+
+
+@pytest.fixture(scope="module")
+def keras_predictions(trained: Trained, tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    """What a learner's own `keras.models.load_model(...).predict` gives for the first
+    REFERENCE_INPUTS saved inputs of each model, in one process of its own (one
+    TensorFlow start for all three)."""
+    folder = tmp_path_factory.mktemp("keras-reference")
+    for exercise_id in REFERENCE_MODELS:
+        inputs = load_inspection(trained(exercise_id)).inputs[:REFERENCE_INPUTS]
+        np.save(folder / f"{exercise_id}-input.npy", inputs)
+    models = {
+        exercise_id: str(trained(exercise_id) / "model.keras") for exercise_id in REFERENCE_MODELS
+    }
     code = textwrap.dedent(
         f"""
         import os, numpy as np
         os.environ["KERAS_BACKEND"] = "tensorflow"
         os.environ["CUDA_VISIBLE_DEVICES"] = ""
         import keras
-        model = keras.models.load_model({str(run / "model.keras")!r})
-        x = np.load({str(run.parent / "reference-input.npy")!r})
-        np.save({str(run.parent / "reference-output.npy")!r}, model.predict(x, verbose=0))
+        for name, path in {models!r}.items():
+            x = np.load({str(folder)!r} + f"/{{name}}-input.npy")
+            output = keras.models.load_model(path).predict(x, verbose=0)
+            np.save({str(folder)!r} + f"/{{name}}-output.npy", output)
         """
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=300, capture_output=True)
-    return np.load(run.parent / "reference-output.npy")
+    return {name: np.load(folder / f"{name}-output.npy") for name in REFERENCE_MODELS}
 
 
 @pytest.mark.parametrize("exercise_id", ["mnist-cnn", "imdb-rnn"])
@@ -77,21 +91,29 @@ def test_inspect_reports_the_engines_and_keras_layer_shapes(
     )
 
 
-@pytest.mark.parametrize("exercise_id", ["mnist-cnn", "mnist-dnn", "imdb-rnn"])
-def test_predict_is_keras_own_prediction(trained: Trained, exercise_id: str) -> None:
+@pytest.mark.parametrize("exercise_id", REFERENCE_MODELS)
+def test_predict_is_keras_own_prediction(
+    trained: Trained,
+    keras_predictions: dict,
+    exercise_id: str,
+    tmp_path: Path,  # type: ignore[type-arg]
+) -> None:
     run = trained(exercise_id)
     saved = load_inspection(run)
-    given = saved.inputs[5]
-    np.save(run.parent / "one.npy", given)
-    record = _json("predict", str(run), "--input", str(run.parent / "one.npy"), "--json")
-    expected = _keras_predict(run, given[None])[0]
+    np.save(tmp_path / "one.npy", saved.inputs[5])
+    record = _json("predict", str(run), "--input", str(tmp_path / "one.npy"), "--json")
+    expected = keras_predictions[exercise_id][5]
     if len(expected) == 1:  # a sigmoid unit
         expected = np.array([1 - expected[0], expected[0]])
     np.testing.assert_allclose(record["probabilities"], expected, atol=1e-5)
     assert record["predicted"] == int(np.argmax(expected))
 
 
-def test_a_drawn_digit_is_read_as_the_digit_it_is(trained: Trained, tmp_path: Path) -> None:
+def test_a_drawn_digit_is_read_as_the_digit_it_is(
+    trained: Trained,
+    keras_predictions: dict,
+    tmp_path: Path,  # type: ignore[type-arg]
+) -> None:
     """A test digit the model reads with confidence, drawn again small in a corner of a
     white page in dark ink (a PNG, as a learner would draw it), is prepared the pad's way
     and read as the same digit."""
@@ -99,7 +121,7 @@ def test_a_drawn_digit_is_read_as_the_digit_it_is(trained: Trained, tmp_path: Pa
 
     run = trained("mnist-cnn")
     saved = load_inspection(run)
-    outputs = _keras_predict(run, saved.inputs[:40])
+    outputs = keras_predictions["mnist-cnn"]
     best = int(np.argmax(outputs.max(axis=1)))
     digit = saved.image(best)
     page = np.zeros((60, 60))

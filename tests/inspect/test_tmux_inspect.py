@@ -18,12 +18,27 @@ from tests.training.conftest import gone_within
 pytestmark = [pytest.mark.e2e, pytest.mark.tensorflow]
 
 
-def _inference_children(run: Path) -> list[int]:
-    """Inference children of this run (this test's, no one else's)."""
+def _inference_children(run: Path, terminal: Terminal) -> list[int]:  # noqa: F811
+    """Inference children of this run started by this test's app (the run is shared with
+    other tests, which may be looking inside it at the same time)."""
     found = subprocess.run(
         ["pgrep", "-f", f"tutor.inspect.child.*{run}"], capture_output=True, text=True
     )
-    return [int(pid) for pid in found.stdout.split()]
+    app = int(terminal.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").strip())
+    return [int(pid) for pid in found.stdout.split() if app in _ancestors(int(pid))]
+
+
+def _ancestors(pid: int) -> set[int]:
+    """The processes `pid` descends from (none once it has gone)."""
+    found: set[int] = set()
+    while pid > 1:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            break
+        pid = int(stat.rsplit(")", 1)[1].split()[1])  # the field after the state: ppid
+        found.add(pid)
+    return found
 
 
 @pytest.mark.parametrize("how", ["close the screen", "kill the app", "drop the terminal"])
@@ -40,7 +55,7 @@ def test_the_inference_child_never_outlives_the_screen_or_the_app(
         lambda s: "predicted:" in s and "conv2d (Conv2D)" in s, timeout=120
     )  # the model's answer, and every layer's label (the screen may be caught mid-paint)
     assert "Sample 1/" in shown and "▀" in shown
-    children = _inference_children(run)  # the child, and the guard it forked (orphans.py)
+    children = _inference_children(run, terminal)  # the child, and the guard it forked (orphans.py)
     assert 1 <= len(children) <= 2, children
     if how == "close the screen":
         terminal.keys("d")  # the pad, drawing with the keys on the real model

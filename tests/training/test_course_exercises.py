@@ -1,14 +1,15 @@
 """Every exercise of the course trains offline for one epoch through `dltutor run --json`,
 on data that says what it is: the promise that a learner without network still gets an
-honest run. About ten seconds each on two cores; fashion-cnn-vgg and -augment take longest."""
+honest run. The runs are the session's `offline_run`s, which tests/inspect look inside.
+About ten seconds each on two cores; fashion-cnn-vgg and -augment take a minute."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import dltutor
+from tests.conftest import OfflineRun
 from tutor.exercises import load_catalogue
 
 pytestmark = pytest.mark.tensorflow
@@ -24,11 +25,11 @@ STAND_IN_CLASSES = {
 
 
 @pytest.mark.parametrize("item", EXERCISES, ids=[item.id for item in EXERCISES])
-def test_the_exercise_runs_offline_for_one_epoch(item, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    env = {"KERAS_HOME": str(tmp_path / "keras-home")}  # nothing cached: the offline path
-    result = dltutor("run", item.id, "--offline", "--epochs", "1", "--json", env=env, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    events = [json.loads(line) for line in result.stdout.splitlines()]
+def test_the_exercise_runs_offline_for_one_epoch(
+    item, offline_run: Callable[[str], OfflineRun]
+) -> None:  # type: ignore[no-untyped-def]
+    result = offline_run(item.id)  # nothing cached in KERAS_HOME: the offline path
+    events = result.events
     assert events[0]["event"] == "start" and events[0]["offline"] is True
     assert not [event for event in events if event["event"] == "error"]
     final = events[-1]

@@ -3,6 +3,7 @@ all of them (footers that fit, keys listed in help, snapshots)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
@@ -183,6 +184,30 @@ SCREENS: dict[str, Opener] = {
     "inspect-old-run": inspect_old_run,
 }
 SCREENS.update(RUNS_SCREENS)  # the Runs, Compare and challenge screens (tests/runs)
+SETTLE_SECONDS = 3.0
+
+
+async def until_idle(pilot: Pilot) -> None:
+    """Wait (up to SETTLE_SECONDS) until no background worker waits or runs, and what they
+    brought is drawn: a screen reads its files and asks its model off the UI thread, and
+    on a busy machine that takes longer than any fixed pause."""
+    deadline = asyncio.get_running_loop().time() + SETTLE_SECONDS
+    quiet = 0
+    while quiet < 2 and asyncio.get_running_loop().time() < deadline:
+        await pilot.pause(0.05)
+        busy = any(not worker.is_finished for worker in pilot.app.workers)
+        quiet = 0 if busy else quiet + 1
+
+
+def _settled(opener: Opener) -> Opener:
+    async def open_and_settle(pilot: Pilot) -> None:
+        await opener(pilot)
+        await until_idle(pilot)
+
+    return open_and_settle
+
+
+SCREENS = {name: _settled(opener) for name, opener in SCREENS.items()}
 
 
 def tutor_app(tmp_path, lang: str, name: str) -> TutorApp:  # type: ignore[no-untyped-def]

@@ -57,6 +57,8 @@ async def test_things_to_try_wrap_under_their_own_text_and_are_not_cut(tmp_path)
         assert wrapped[:indent].strip() == "" and wrapped[indent] != " "  # a hanging indent
         joined = " ".join(" ".join(lines[start : start + 2]).split())
         assert first in joined  # every character, the last one too
+        log = app.screen.query_one("#log", RichLog)
+        assert log.max_scroll_x == 0, "the log is wider than the screen shows"
 
 
 async def test_a_ten_class_result_can_be_read_by_keys_and_the_screen_says_so(tmp_path) -> None:

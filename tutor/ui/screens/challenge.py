@@ -44,7 +44,7 @@ class ChallengeScreen(ExerciseScreen):
             self._standing = standing(self.tutor.progress, self.challenge)
         lines = [
             super()._summary(view, lang),
-            f"{translate('goal', lang)}: {rules_text(self.challenge, lang)}",
+            f"{translate('Goal', lang)}: {rules_text(self.challenge, lang)}",
         ]
         if self._standing is not None:
             lines.append(f"{translate('You', lang)}: {standing_text(self._standing, lang)}")

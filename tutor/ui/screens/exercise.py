@@ -83,7 +83,9 @@ class ExerciseScreen(TutorScreen, Screen[None]):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="status")
         yield GpuPanel(id="gpu")
-        yield RichLog(id="log", max_lines=2000, wrap=True)
+        # min_width: RichLog renders at least 78 columns by default, one more than an
+        # 80-column terminal leaves it, which cut each line's last letter
+        yield RichLog(id="log", max_lines=2000, wrap=True, min_width=20)
         yield KeyFooter()
 
     def on_mount(self) -> None:
