@@ -1,8 +1,9 @@
 """Every screen's layout at 80x24 in both languages (and the main ones at 120x40), against
 SVG snapshots. Review the report (`snapshot_report.html`) before `--snapshot-update`.
 
-The learner's data directory is a fixed path, so that the titles which show it (the
-built-in editor's) are the same on every run, and the quiz's seed is fixed."""
+The learner's data directory and the exercise scripts are at fixed paths, so that the
+titles which show them (the built-in editor's) are the same in every checkout, and the
+quiz's seed is fixed."""
 
 from __future__ import annotations
 
@@ -12,19 +13,25 @@ from pathlib import Path
 import pytest
 
 from tests.ui.every_screen import SCREENS, tutor_app
+from tutor.exercises import EXERCISES_ENV, exercises_dir
 from tutor.i18n import LANGUAGES
 
 SNAPSHOT_HOME = Path("/tmp/dltutor-snapshot-home")
+SNAPSHOT_EXERCISES = Path("/tmp/dltutor-snapshot-exercises")
 ROOMY = ("home", "lesson", "quiz", "explain", "exercise-finished")
 
 
 @pytest.fixture
 def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+    shutil.rmtree(SNAPSHOT_EXERCISES, ignore_errors=True)
+    shutil.copytree(exercises_dir(), SNAPSHOT_EXERCISES)
     monkeypatch.setenv("DLTUTOR_HOME", str(SNAPSHOT_HOME))
+    monkeypatch.setenv(EXERCISES_ENV, str(SNAPSHOT_EXERCISES))
     monkeypatch.setattr("tutor.quiz.fresh_seed", lambda: 2026)
     yield SNAPSHOT_HOME
     shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+    shutil.rmtree(SNAPSHOT_EXERCISES, ignore_errors=True)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,6 +3,8 @@ learner stands (untried, tries so far, passed, the best attempt)."""
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -53,10 +55,11 @@ class ChallengesScreen(TutorScreen, Screen[None]):
             challenges = ()
         options = []
         for item in challenges:
-            label = Text(item.title(lang), style="bold")
-            label.append(f"  ({item.id})\n", style="")
-            label.append(f"  {rules_text(item, lang)}\n")
-            label.append(f"  {standing_text(standing(self.tutor.progress, item), lang)}")
+            title = Text(item.title(lang), style="bold")
+            title.append(f"  ({item.id})", style="")
+            details = Text(f"{rules_text(item, lang)}\n")
+            details.append(standing_text(standing(self.tutor.progress, item), lang))
+            label = Group(title, Padding(details, (0, 0, 0, 2)))  # wrapped lines indented too
             options.append(Option(label, id=item.id))
         menu.set_options(options)
         menu.highlighted = min(highlighted, len(options) - 1) if options else None
