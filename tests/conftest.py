@@ -22,13 +22,22 @@ FIXTURE_LESSONS = Path(__file__).parent / "fixtures" / "lessons"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse `--snapshot-update` with `-n`: each xdist worker would take the snapshots
+    the other ran for unused ones and delete them."""
+    if config.getoption("update_snapshots", False) and config.getoption("numprocesses", None):
+        raise pytest.UsageError("update snapshots without -n: pytest -m snapshot --snapshot-update")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the SVG snapshot tests `snapshot`: the README's test command runs them in a
-    pytest of their own, without xdist (syrupy, which stores the snapshots, does not
-    support it: under `-n` their comparisons failed at random) and the rest in parallel."""
+    """Mark the SVG snapshot tests `snapshot` and keep them on one xdist worker, one after
+    another (`--dist loadgroup`): they share fixed paths that their pictures show (the
+    data directory in the editor's title), so two at once would delete each other's."""
     for item in items:
         if "snap_compare" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.snapshot)
+            item.add_marker(pytest.mark.xdist_group("snapshots"))
 
 
 @pytest.fixture(autouse=True)

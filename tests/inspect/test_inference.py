@@ -172,6 +172,7 @@ PARENT = textwrap.dedent(
             await child.start()
         print("CHILD", child.pid, flush=True)
         if sys.argv[2] == "close":
+            sys.stdin.readline()  # the test has seen the child alive
             await child.wait_closed()
             print("CLOSED", flush=True)
         await asyncio.sleep(600)
@@ -217,13 +218,15 @@ def test_the_inference_child_ends_with_its_screen_and_with_its_parent(
     run = trained("mnist-dnn")
     parent = subprocess.Popen(
         [sys.executable, "-c", PARENT, str(run), how.split()[0]],
-        stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        assert parent.stdout is not None
+        assert parent.stdin is not None and parent.stdout is not None
         word, pid = parent.stdout.readline().split()
         assert word == "CHILD" and alive(int(pid))
         if how == "close":
+            parent.stdin.write("close\n")
+            parent.stdin.flush()
             assert parent.stdout.readline().strip() == "CLOSED"
         else:  # a spare never used dies with its parent too
             parent.send_signal(signal.SIGKILL)

@@ -73,10 +73,10 @@ async def test_a_ten_class_result_can_be_read_by_keys_and_the_screen_says_so(tmp
         await pilot.pause()
         assert "more lines below" in str(log.border_title)
         await pilot.press("f")  # the output over the whole screen
-        await pilot.pause()
+        await settle(pilot)  # the new layout, then the hint's redraw
         assert not app.screen.query_one("#plots").display
         await pilot.press("end")
-        await pilot.pause()
+        await settle(pilot)
         assert log.scroll_y == log.max_scroll_y
         assert "more lines below" not in str(log.border_title)
         await pilot.press("f")
