@@ -234,6 +234,11 @@ _KOREAN: Mapping[str, str] = {
     "r runs {epochs} epochs, batch size {batch}": (
         "r 키로 실행: 에포크 {epochs}번, 배치 크기 {batch}"
     ),
+    "input() cannot read the keyboard here: the tutor runs this script without a terminal. "
+    "Give the value in the script, or as an option (dltutor run ID --name value).": (
+        "input()은 여기서 키보드를 읽을 수 없습니다: 튜터는 이 스크립트를 터미널 없이 "
+        "실행합니다. 값을 스크립트에 적거나 옵션으로 주세요 (dltutor run ID --name value)."
+    ),
     "Stopping after this batch...": "이번 배치가 끝나면 멈춥니다...",
     "Starting (TensorFlow takes a few seconds)...": (
         "시작하는 중 (TensorFlow를 불러오는 데 몇 초 걸립니다)..."

@@ -152,6 +152,13 @@ async def test_input_gets_eof_at_once_with_a_line_that_says_why(hostile: Path) -
     (error,) = [event for event in events if isinstance(event, Error)]
     assert error.message.startswith("EOFError")
     assert isinstance(events[-1], Result) and events[-1].status == "error"
+    view = RunView("asker")
+    for event in events:
+        view.apply(event)
+    korean = view.new_lines(0, "ko")
+    assert INPUT_REFUSED not in korean  # the tutor's own line, in the learner's language
+    assert any(line.startswith("input()은 여기서 키보드를 읽을 수 없습니다") for line in korean)
+    assert INPUT_REFUSED in view.new_lines(0, "en")
 
 
 async def test_a_signal_kill_is_named_not_the_last_noise(hostile: Path) -> None:

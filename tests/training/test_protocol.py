@@ -7,6 +7,9 @@ import math
 
 import pytest
 
+from tutor.exercises import exercise
+from tutor.training.console import TextDisplay
+from tutor.training.orphans import INPUT_REFUSED
 from tutor.training.protocol import (
     Batch,
     Epoch,
@@ -139,8 +142,6 @@ def _hostile_records():  # type: ignore[no-untyped-def]
 def test_fields_of_the_wrong_type_never_reach_a_display() -> None:
     """Every field of every event, replaced by values of other types: the line is dropped,
     or it decodes to an event that the run view and `dltutor run` show without error."""
-    from tutor.exercises import exercise
-    from tutor.training.console import TextDisplay
     from tutor.training.view import RunView
 
     view = RunView("tiny")
@@ -178,3 +179,14 @@ def test_fields_of_the_wrong_type_never_reach_a_display() -> None:
 )
 def test_a_field_of_the_wrong_type_drops_the_line(line: str) -> None:
     assert decode(line) is None
+
+
+def test_the_tutors_own_line_in_the_childs_output_is_printed_in_the_learners_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    display = TextDisplay(exercise("iris-dnn"), "ko")
+    display.show(Log("stderr", INPUT_REFUSED))
+    display.show(Log("stderr", "a line the script printed"))
+    printed = capsys.readouterr().err.splitlines()
+    assert printed[0].startswith("input()은 여기서 키보드를 읽을 수 없습니다")
+    assert printed[1] == "a line the script printed"  # the script's own, as written

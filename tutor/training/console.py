@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING
 from tutor.exercises import Exercise
 from tutor.gpu import GpuSampler, gpu_line
 from tutor.i18n import translate
+from tutor.training.lines import shown_line
 from tutor.training.protocol import (
     Batch,
     Epoch,
@@ -151,7 +152,8 @@ class TextDisplay(Display):
             return
         self._clear_status()
         if isinstance(event, Log):
-            _write(sys.stdout if event.stream == "stdout" else sys.stderr, event.line + "\n")
+            stream = sys.stdout if event.stream == "stdout" else sys.stderr
+            _write(stream, shown_line(event.line, self.lang) + "\n")
         elif isinstance(event, Start):
             self._say(start_text(event, self.lang))
             if self.live and event.gpus:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import codecs
 import re
 
+from tutor.i18n import translate
+from tutor.training.orphans import INPUT_REFUSED
+
 MAX_LINE_CHARS = 2000
 """Characters of one line a learner is shown; what follows is dropped with a marker."""
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -23,6 +26,13 @@ def capped(line: str, limit: int = MAX_LINE_CHARS, dropped: int = 0) -> str:
     if not dropped:
         return line
     return f"{line[:limit]} [... {dropped:,} more characters dropped]"
+
+
+def shown_line(line: str, lang: str) -> str:
+    """A line of the child's output as the learner reads it: the one the tutor itself
+    writes there (`input()` refused, in the child, which does not know the language) in
+    `lang`, the script's own lines as written."""
+    return translate(line, lang) if line == INPUT_REFUSED else line
 
 
 class LineSplitter:

@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from tutor.i18n import translate
-from tutor.training.lines import capped
+from tutor.training.lines import capped, shown_line
 from tutor.training.protocol import Batch, Epoch, Error, Event, Fit, Log, Result, Start
 from tutor.training.report import error_text, result_lines
 
@@ -133,7 +133,7 @@ class RunView:
         if isinstance(entry, Error):
             lines = [capped(line) for line in entry.traceback.splitlines()]
             return [*lines, capped(f"{translate('error', lang)}: {error_text(entry, lang)}")]
-        return [entry]
+        return [shown_line(entry, lang)]
 
     def fraction(self) -> float | None:
         """How much of the current fit is done, 0..1 (None before anything is known)."""
