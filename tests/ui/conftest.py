@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 
@@ -10,3 +12,11 @@ def no_editor(monkeypatch: pytest.MonkeyPatch) -> None:
     """No $VISUAL or $EDITOR: `e` opens the built-in editor."""
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def frozen_run_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In SVG snapshots, a run's clock stands still: the ETA of a running exercise is
+    then the same however busy the machine is (it was 0:07 or 0:08 by the load)."""
+    if "snap_compare" in request.fixturenames:
+        monkeypatch.setattr("tutor.training.view.time", SimpleNamespace(monotonic=lambda: 1000.0))
