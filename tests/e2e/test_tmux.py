@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -30,28 +31,23 @@ class Terminal:
     def __init__(self, socket: str) -> None:
         self.socket = socket
 
-    def tmux(self, *args: str) -> str:
+    def tmux(self, *args: str, check: bool = False) -> str:
         result = subprocess.run(
             ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10
         )
+        assert not check or result.returncode == 0, f"tmux {args[0]} failed: {result.stderr}"
         return result.stdout
 
     def start(self, command: list[str], env: dict[str, str]) -> None:
         exports = [f"{key}={value}" for key, value in env.items()]
+        size = ["-x", "80", "-y", "24"]
+        # remain-on-exit is set before the pane exists: an app that dies at once leaves a
+        # dead pane and its status to read, not a vanished session and an empty screen.
         self.tmux(
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "env",
-            *exports,
-            *command,
+            *("start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";"),
+            *("new-session", "-d", "-s", "e2e", *size, "env", *exports, *command),
+            check=True,
         )
-        self.tmux("set-option", "-t", "e2e", "remain-on-exit", "on")
 
     def screen(self, *, escapes: bool = False) -> str:
         return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "e2e")
@@ -89,7 +85,9 @@ def terminal() -> Iterator[Terminal]:
         if os.environ.get("CI"):
             pytest.fail(message)  # CI must never pass without driving the real process
         pytest.skip(message)
-    term = Terminal(f"dltutor-test-{os.getpid()}")
+    # A server of its own for each test: `kill-server` returns before the server has gone,
+    # so the next test on the same socket could reach the dying one and lose its session.
+    term = Terminal(f"dltutor-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     yield term
     term.tmux("kill-server")
 
