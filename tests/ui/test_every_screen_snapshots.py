@@ -8,10 +8,12 @@ quiz's seed is fixed."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.ui.conftest import fixed_home_at
 from tests.ui.every_screen import SCREENS, tutor_app
 from tutor.exercises import EXERCISES_ENV, exercises_dir
 from tutor.i18n import LANGUAGES
@@ -22,15 +24,12 @@ ROOMY = ("home", "lesson", "quiz", "explain", "exercise-finished")
 
 
 @pytest.fixture
-def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.rmtree(SNAPSHOT_EXERCISES, ignore_errors=True)
     shutil.copytree(exercises_dir(), SNAPSHOT_EXERCISES)
-    monkeypatch.setenv("DLTUTOR_HOME", str(SNAPSHOT_HOME))
     monkeypatch.setenv(EXERCISES_ENV, str(SNAPSHOT_EXERCISES))
     monkeypatch.setattr("tutor.quiz.fresh_seed", lambda: 2026)
-    yield SNAPSHOT_HOME
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+    yield from fixed_home_at(SNAPSHOT_HOME, monkeypatch)
     shutil.rmtree(SNAPSHOT_EXERCISES, ignore_errors=True)
 
 

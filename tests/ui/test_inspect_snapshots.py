@@ -6,12 +6,13 @@ tests/inspect/fakes.py, the digits real MNIST ones. Review the report before
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.ui import every_screen
+from tests.ui.conftest import fixed_home_at
 from tests.ui.every_screen import tutor_app
 from tutor.i18n import LANGUAGES
 
@@ -20,11 +21,8 @@ VIEWS = ("inspect", "inspect-layers", "inspect-mistakes", "inspect-pad", "inspec
 
 
 @pytest.fixture
-def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
-    monkeypatch.setenv("DLTUTOR_HOME", str(SNAPSHOT_HOME))
-    yield SNAPSHOT_HOME
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    yield from fixed_home_at(SNAPSHOT_HOME, monkeypatch)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -8,7 +8,6 @@ detail, and the runs have fixed times (tests/runs/sample_runs.py)."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.runs.screens import SCREENS
+from tests.ui.conftest import fixed_home_at
 from tests.ui.every_screen import tutor_app
 from tutor.i18n import LANGUAGES
 
@@ -26,18 +26,15 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.fixture
 def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fixed data directory, and UTC for the local times the Runs screen shows."""
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
-    monkeypatch.setenv("DLTUTOR_HOME", str(SNAPSHOT_HOME))
     zone = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"
     time.tzset()
-    yield SNAPSHOT_HOME
+    yield from fixed_home_at(SNAPSHOT_HOME, monkeypatch)
     if zone is None:
         del os.environ["TZ"]
     else:
         os.environ["TZ"] = zone
     time.tzset()
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
