@@ -5,6 +5,7 @@ the terminal."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -76,3 +77,29 @@ def test_printable_removes_control_characters_everywhere() -> None:
     assert printable(hostile) == {"]0;titlekey": ["[2Jclear", "bell", "c131m", 3, None]}
     assert printable("한국어 text\twith tab") == "한국어 text with tab"
     assert printable("lone \ud800 surrogate") == "lone  surrogate"
+
+
+KILLED_AS_CREATED = """
+import os, signal, sys, tempfile
+from pathlib import Path
+from tutor.safeio import new_file_removed_on_exit
+
+create = tempfile.mkstemp
+def create_then_terminated(*args, **kwargs):
+    made = create(*args, **kwargs)
+    os.kill(os.getpid(), signal.{signal})  # the moment a killed download once left its file
+    return made
+tempfile.mkstemp = create_then_terminated
+with new_file_removed_on_exit(Path(sys.argv[1]), ".partial-") as (path, out):
+    out.write(b"never reached")
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_the_moment_a_partial_file_is_created_still_removes_it(
+    tmp_path: Path, name: str
+) -> None:
+    script = KILLED_AS_CREATED.replace("{signal}", name)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], timeout=60)
+    assert done.returncode == 128 + getattr(signal, name)  # it ended by the signal...
+    assert list(tmp_path.iterdir()) == []  # ...and took its file with it

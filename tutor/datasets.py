@@ -22,7 +22,6 @@ import math
 import os
 import socket
 import stat
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -35,7 +34,7 @@ from typing import IO, Literal
 
 from tutor.errors import TutorError
 from tutor.i18n import translate
-from tutor.safeio import FileRefused, copy_limited, open_regular, removed_on_exit
+from tutor.safeio import FileRefused, copy_limited, new_file_removed_on_exit, open_regular
 
 try:
     import fcntl
@@ -513,17 +512,17 @@ def _partial_file(name: str) -> Iterator[tuple[Path, IO[bytes]]]:
     """A new `.partial-*` file in the dataset's cache folder (random, exclusive name),
     locked while it is written and deleted however the block ends, SIGTERM included."""
     folder = cache_dir(name)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        remove_stale_partials(folder)
-        handle, path = tempfile.mkstemp(dir=folder, prefix=PARTIAL_PREFIX)
-    except OSError as error:
-        raise DatasetError(f"cannot write to {folder}: {error.strerror or error}") from None
-    out = os.fdopen(handle, "wb")
-    with removed_on_exit(Path(path)), out:
+    with contextlib.ExitStack() as stack:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_partials(folder)
+            partial = new_file_removed_on_exit(folder, PARTIAL_PREFIX)
+            path, out = stack.enter_context(partial)
+        except OSError as error:
+            raise DatasetError(f"cannot write to {folder}: {error.strerror or error}") from None
         if fcntl is not None:
             fcntl.flock(out.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        yield Path(path), out
+        yield path, out
 
 
 def remove_stale_partials(folder: Path) -> list[Path]:

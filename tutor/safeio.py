@@ -181,23 +181,42 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
         raise
 
 
+TERMINATING = tuple(
+    signum for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if signum is not None
+)
+
+
 @contextlib.contextmanager
-def removed_on_exit(path: Path) -> Iterator[Path]:
-    """Delete `path` when the block ends however it ends, SIGTERM and SIGHUP included
-    (turned into SystemExit while the block runs, so `finally` clauses run)."""
+def new_file_removed_on_exit(folder: Path, prefix: str) -> Iterator[tuple[Path, IO[bytes]]]:
+    """A new file in `folder` (random, exclusive name starting with `prefix`), open for
+    writing and deleted when the block ends however it ends, SIGTERM and SIGHUP included:
+    they become SystemExit while the block runs, so `finally` clauses run. The signals are
+    held while the file is created, so none can fall between its creation and the promise
+    to delete it (a download killed at that moment left its partial file behind)."""
+    main = threading.current_thread() is threading.main_thread()
     previous: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
+    if main:
 
         def leave(signum: int, _frame: object) -> None:
             raise SystemExit(128 + signum)
 
-        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if signum is not None:
-                previous[signum] = signal.signal(signum, leave)
+        previous = {signum: signal.signal(signum, leave) for signum in TERMINATING}
+    hold = main and hasattr(signal, "pthread_sigmask")
+    path: Path | None = None
     try:
-        yield path
+        if hold:
+            signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATING)
+        handle, name = tempfile.mkstemp(dir=folder, prefix=prefix)
+        path = Path(name)
+        if hold:  # a signal that came meanwhile raises here, with the path known
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, TERMINATING)
+        with os.fdopen(handle, "wb") as out:
+            yield path, out
     finally:
-        path.unlink(missing_ok=True)
+        if hold:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, TERMINATING)
+        if path is not None:
+            path.unlink(missing_ok=True)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
