@@ -194,27 +194,28 @@ def new_file_removed_on_exit(folder: Path, prefix: str) -> Iterator[tuple[Path, 
     held while the file is created, so none can fall between its creation and the promise
     to delete it (a download killed at that moment left its partial file behind)."""
     main = threading.current_thread() is threading.main_thread()
-    previous: dict[int, Any] = {}
-    if main:
-
-        def leave(signum: int, _frame: object) -> None:
-            raise SystemExit(128 + signum)
-
-        previous = {signum: signal.signal(signum, leave) for signum in TERMINATING}
     hold = main and hasattr(signal, "pthread_sigmask")
+    previous: dict[int, Any] = {}
+    mask: set[signal.Signals] | None = None
     path: Path | None = None
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
     try:
         if hold:
-            signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATING)
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATING)
+        for signum in TERMINATING if main else ():
+            previous[signum] = signal.signal(signum, leave)
         handle, name = tempfile.mkstemp(dir=folder, prefix=prefix)
         path = Path(name)
-        if hold:  # a signal that came meanwhile raises here, with the path known
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, TERMINATING)
         with os.fdopen(handle, "wb") as out:
+            if mask is not None:  # a signal that came meanwhile raises here, the file known
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             yield path, out
     finally:
-        if hold:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, TERMINATING)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         if path is not None:
             path.unlink(missing_ok=True)
         for signum, handler in previous.items():
